@@ -1,0 +1,3 @@
+from pufa.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,163 @@
+"""The `pufa` command: init, new, build, serve.  Everything it says is Chinese."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pufa import __version__
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 2
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示这段帮助")
+
+    def error(self, message):
+        message = (message.replace("the following arguments are required", "缺少参数")
+                   .replace("unrecognized arguments", "无法识别的参数")
+                   .replace("invalid choice", "没有这个命令")
+                   .replace("argument", "参数"))
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"错误：{message}\n运行 {self.prog} -h 查看帮助。\n")
+        raise SystemExit(EXIT_PROBLEM)
+
+
+def _site_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", default=".", metavar="文件夹",
+                   help="网站所在的文件夹（有 mkdocs.yml 的那个），默认是当前文件夹")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pufa",
+        description="pufa：普法网站生成器。用 Markdown 写普法课堂、办事指南等内容，生成可离线浏览的网站。",
+        epilog="例子：\n  pufa init 我的普法网\n  pufa new lesson 反家庭暴力法十问\n  pufa serve\n  pufa build",
+    )
+    parser.add_argument("--version", action="version", version=f"pufa {__version__}",
+                        help="显示版本号")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("init", help="新建一个网站", description="新建一个网站：设置文件 mkdocs.yml 和 content 文件夹。")
+    p.add_argument("dir", metavar="文件夹", help="新网站的文件夹（不存在会自动创建）")
+    p.add_argument("--empty", action="store_true", help="只建栏目框架，不带示例内容")
+
+    from pufa.content.types import TYPES
+    kinds = "\n".join(f"  {t.key:<14}{t.label}（content/{t.folder}/）" for t in TYPES)
+    p = sub.add_parser("new", help="按模板新建一篇内容",
+                       description="按模板新建一篇内容，文件名自动用标题的拼音。\n\n内容类型：\n" + kinds,
+                       epilog="例子：pufa new lesson 反家庭暴力法十问")
+    p.add_argument("type", metavar="类型", help="内容类型，如 lesson、guide，也可以写中文：普法课堂")
+    p.add_argument("title", metavar="标题", nargs="+", help="标题")
+    p.add_argument("--case", action="store_true", help="普法课堂用「以案释法」版式")
+    _site_arg(p)
+
+    p = sub.add_parser("build", help="生成网站到 site 文件夹",
+                       description="检查内容并生成网站。出错时不会覆盖原来的网站。")
+    _site_arg(p)
+
+    p = sub.add_parser("serve", help="边写边预览（保存后自动刷新）",
+                       description="在本机启动预览，保存文件后浏览器自动刷新。")
+    _site_arg(p)
+    p.add_argument("--addr", default="127.0.0.1:8000", metavar="地址:端口", help="预览地址，默认 127.0.0.1:8000")
+    p.add_argument("--open", action="store_true", help="自动打开浏览器")
+    return parser
+
+
+def cmd_init(args) -> int:
+    from pufa.scaffold.site import InitError, init_site
+
+    target = Path(args.dir)
+    try:
+        written = init_site(target, empty=args.empty)
+    except InitError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    kind = "栏目框架" if args.empty else "示例内容"
+    print(f"已新建网站：{target.resolve()}（{kind}，{len(written)} 个文件）")
+    print(f"下一步：cd {args.dir}，然后运行 pufa serve 预览，或 pufa build 生成网站。")
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from pufa.scaffold.archetypes import NewPageError, new_page
+
+    site = Path(args.site)
+    try:
+        path = new_page(site, args.type, " ".join(args.title), case=args.case)
+    except NewPageError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    shown = os.path.relpath(path, site)
+    print(f"已新建：{shown}")
+    print("打开它，把所有「待补充」和「xx」换成真实内容；pufa build 会检查有没有漏填。")
+    return EXIT_OK
+
+
+def cmd_build(args) -> int:
+    from pufa import engine
+
+    try:
+        result = engine.build(Path(args.site))
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    extra = f"，{len(result.warnings)} 个警告" if result.warnings else ""
+    print(f"网站已生成：{result.site_dir}（{result.pages} 个页面，用时 {result.seconds:.1f} 秒{extra}）")
+    print(f"用浏览器打开 {result.site_dir / 'index.html'} 查看，或运行 pufa serve 预览。")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from pufa import engine
+
+    try:
+        engine.serve(Path(args.site), address=args.addr, open_browser=args.open)
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("\n预览已结束。")
+    return EXIT_OK
+
+
+COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Windows consoles default to GBK: never crash on a character.
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("\n已取消。", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as exc:  # noqa: BLE001 - staff must never see a traceback
+        if os.environ.get("PUFA_DEBUG"):
+            raise
+        print(f"错误：程序内部出错（{type(exc).__name__}: {exc}）。\n"
+              "      原来的网站没有被改动。请把这段信息发给技术支持；"
+              "设置环境变量 PUFA_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

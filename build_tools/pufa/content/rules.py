@@ -1,0 +1,34 @@
+"""Checks that need more than one page: references between pages, layouts."""
+from __future__ import annotations
+
+from pufa.content import types as T
+from pufa.content.case_layout import missing_sections
+from pufa.content.model import ContentIndex, display_path
+from pufa.findings import ERROR, WARNING, Finding
+
+
+def cross_page_findings(index: ContentIndex) -> list[Finding]:
+    findings: list[Finding] = []
+    for item in index.items:
+        if item.is_listing:
+            continue
+        shown = display_path(index.display_root, item.src_uri)
+        if item.ctype is T.CAMPAIGN:
+            for path in item.meta.get("featured") or []:
+                if index.by_src(path) is None and path not in index.others:
+                    findings.append(Finding(
+                        ERROR, shown, item.lines.get("featured") or item.lines.get("推荐内容"),
+                        f"推荐内容「{path}」不存在",
+                        "写 content 文件夹下的路径，例如 lessons/xian-fa.md；文件改过名的话同步修改这里",
+                        code="campaign.featured-missing",
+                    ))
+        if item.ctype is T.LESSON and item.meta.get("layout") == "以案释法":
+            missing = missing_sections(item.body)
+            if missing:
+                findings.append(Finding(
+                    WARNING, shown, item.body_line,
+                    "以案释法版式缺少小标题：" + "、".join(missing),
+                    "正文用「## 案情简介」「## 争议焦点」「## 法律分析」「## 普法提示」四个二级标题",
+                    code="lesson.case-sections",
+                ))
+    return findings

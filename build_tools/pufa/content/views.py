@@ -1,0 +1,144 @@
+"""What the templates show: cards, listings, the timeline, campaigns.
+
+Plain dictionaries built from the content index, so the Jinja templates stay
+simple and this logic is tested without MkDocs.  Values are raw text: the
+templates escape them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pufa.content import types as T
+from pufa.content.model import ContentIndex, ContentItem
+from pufa.content.validate import format_partial_date
+
+
+def cn_date(value) -> str:
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, tuple):
+        return format_partial_date(value)
+    return str(value or "")
+
+
+def iso_date(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else ""
+
+
+def _values(item: ContentItem, field: str) -> list[str]:
+    value = item.meta.get(field)
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def card(item: ContentItem) -> dict:
+    ctype = item.ctype
+    chips = []
+    for name in ctype.card_fields:
+        chips.extend(_values(item, name))
+    filters = {name: _values(item, name) for name in ctype.filters}
+    return {
+        "title": item.title,
+        "url": item.url,
+        "summary": str(item.meta.get("summary") or ""),
+        "date": cn_date(item.date) if item.date != dt.date.min else "",
+        "iso_date": iso_date(item.date) if item.date != dt.date.min else "",
+        "chips": chips,
+        "tags": _values(item, "tags"),
+        "sample": bool(item.meta.get("sample")),
+        "case": item.meta.get("layout") == "以案释法",
+        "filters": filters,
+        "type": ctype.key,
+        "type_label": ctype.label,
+    }
+
+
+def listing(index: ContentIndex, ctype: T.ContentType) -> dict:
+    items = index.of_type(ctype)
+    cards = [card(i) for i in items]
+    filters = []
+    for name in ctype.filters:
+        f = ctype.field(name)
+        seen: list[str] = []
+        # Fixed choices keep their order; free values sort by frequency.
+        counts: dict[str, int] = {}
+        for c in cards:
+            for v in c["filters"].get(name, []):
+                counts[v] = counts.get(v, 0) + 1
+        if f and f.choices:
+            seen = [v for v in f.choices if v in counts]
+        else:
+            seen = sorted(counts, key=lambda v: (-counts[v], v))
+        if len(seen) > 1:
+            filters.append({"field": name, "label": f.label if f else name,
+                            "options": [{"value": v, "count": counts[v]} for v in seen]})
+    return {"type": ctype.key, "label": ctype.label, "cards": cards, "filters": filters,
+            "count": len(cards)}
+
+
+def timeline(index: ContentIndex) -> list[dict]:
+    """Party-history notes by period (in historical order), then by event date."""
+    items = index.of_type(T.PARTY_HISTORY)
+    periods = []
+    for period in T.PERIODS:
+        entries = [i for i in items if i.meta.get("period") == period]
+        entries.sort(key=lambda i: (i.meta.get("event_date") or (0, 0, 0), i.title))
+        periods.append({
+            "period": period,
+            "entries": [dict(card(i), event=str(i.meta.get("event") or i.title),
+                             event_date=cn_date(i.meta.get("event_date")),
+                             event_iso="-".join(f"{p:02d}" if n else f"{p:04d}"
+                                                for n, p in enumerate(i.meta.get("event_date") or ())
+                                                if p))
+                        for i in entries],
+        })
+    return periods
+
+
+def campaigns(index: ContentIndex) -> list[dict]:
+    out = []
+    for item in index.of_type(T.CAMPAIGN):
+        featured = []
+        for path in item.meta.get("featured") or []:
+            target = index.by_src(path)
+            if target is not None and not target.is_draft:
+                featured.append(card(target))
+        start, end = item.meta.get("start"), item.meta.get("end")
+        out.append(dict(
+            card(item),
+            start=iso_date(start), end=iso_date(end),
+            start_cn=cn_date(start), end_cn=cn_date(end),
+            span=_span(start, end, bool(item.meta.get("repeat"))),
+            repeat=bool(item.meta.get("repeat")),
+            slogan=str(item.meta.get("slogan") or ""),
+            featured=featured,
+        ))
+    return out
+
+
+def _span(start, end, repeat: bool) -> str:
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return ""
+    if repeat:
+        return f"每年{start.month}月{start.day}日至{end.month}月{end.day}日"
+    if start.year == end.year:
+        return f"{cn_date(start)}至{end.month}月{end.day}日"
+    return f"{cn_date(start)}至{cn_date(end)}"
+
+
+_PHONE_DIGITS = re.compile(r"[^0-9+]")
+
+
+def tel_href(text: str) -> str:
+    """'0000-66881234（工作日）' -> 'tel:000066881234'."""
+    number = re.split(r"[（(转]", str(text))[0]
+    return "tel:" + _PHONE_DIGITS.sub("", number)
+
+
+def police_code(text: str) -> str:
+    """The digits of a 公安备案号, used in its query link."""
+    return "".join(ch for ch in str(text) if ch.isdigit())

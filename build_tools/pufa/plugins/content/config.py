@@ -1,0 +1,29 @@
+"""Settings of the pufa plugin, grouped as staff think of them (mkdocs.yml)."""
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class BureauConfig(base.Config):
+    name = c.Type(str, default="")          # 单位名称，如 云溪区司法局
+    address = c.Type(str, default="")       # 地址
+    hotline = c.Type(str, default="12348")  # 公共法律服务热线
+    phone = c.Type(str, default="")         # 办公电话
+    email = c.Type(str, default="")
+
+
+class FilingConfig(base.Config):
+    icp = c.Type(str, default="")           # ICP 备案号，如 京ICP备12345678号
+    police = c.Type(str, default="")        # 公安备案号，如 京公网安备11010502030000号
+
+
+class HomeConfig(base.Config):
+    lessons = c.Type(int, default=6)        # 首页显示最新普法课堂的数量
+    guides = c.Type(int, default=6)
+
+
+class PufaConfig(base.Config):
+    bureau = c.SubConfig(BureauConfig)
+    filing = c.SubConfig(FilingConfig)
+    home = c.SubConfig(HomeConfig)
+    # Stop the build on content errors (pufa check runs the same checks).
+    strict_content = c.Type(bool, default=True)

@@ -1,0 +1,239 @@
+"""The pufa MkDocs plugin: typed content, listings, timeline, home page, theme.
+
+Only MkDocs event hooks live here; the content model, validation and the
+template views are plain modules in ``pufa.content``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from pufa.content import types as T
+from pufa.content import views
+from pufa.content.case_layout import wrap_case_sections
+from pufa.content.model import ContentIndex, load_index
+from pufa.content.rules import cross_page_findings
+from pufa.content.slug import heading_id, slugify_path
+from pufa.findings import format_all
+from pufa.offline import localise_material_bundle
+from pufa.plugins.content.config import PufaConfig
+from pufa.resources import theme_dir
+
+log = logging.getLogger("mkdocs.plugins.pufa")
+
+TIMELINE_SRC = f"{T.PARTY_HISTORY.folder}/timeline.md"
+
+
+class ContentError(PluginError):
+    """Content that must not be published; the message is for staff."""
+
+
+class PufaPlugin(BasePlugin[PufaConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        super().__init__()
+        self.index: ContentIndex | None = None
+        self.files: Files | None = None
+
+    # -- configuration ---------------------------------------------------
+    def on_config(self, config):
+        ours = str(theme_dir())
+        dirs = config.theme.dirs
+        if ours not in [str(Path(d)) for d in dirs]:
+            # After the site's own custom_dir (if any), before Material.
+            position = 1 if config.theme.custom_dir else 0
+            dirs.insert(position, ours)
+        # Never fetch Google Fonts: the site must work where they are blocked.
+        config.theme["font"] = False
+        if config.theme.get("language") in (None, "en"):
+            config.theme["language"] = "zh"
+        config.extra["generator"] = False
+        # Heading anchors in pinyin (#an-qing-jian-jie), not '#_1'.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", heading_id)
+        if "toc" not in config.markdown_extensions:
+            config.markdown_extensions.append("toc")
+        return config
+
+    # -- files -----------------------------------------------------------
+    @event_priority(50)
+    def on_files(self, files: Files, config):
+        docs_dir = Path(config.docs_dir)
+        root = _display_root(config)
+        md_files = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
+        index = load_index(docs_dir, display_root=root, src_uris=md_files)
+        index.findings.extend(cross_page_findings(index))
+        errors = index.errors
+        warnings = [f for f in index.findings if not f.is_error]
+        if warnings:
+            log.warning("内容检查发现 %d 个警告：\n%s", len(warnings), format_all(warnings))
+        preview = os.environ.get("PUFA_PREVIEW") == "1"
+        if errors and preview:
+            log.warning("内容有 %d 处错误（预览照常显示，正式生成会停止）：\n%s",
+                        len(errors), format_all(errors))
+        elif errors and self.config.strict_content:
+            raise ContentError(
+                f"内容有 {len(errors)} 处错误，网站没有生成（原来的网站保持不变）：\n"
+                + format_all(errors))
+        self.index = index
+
+        # Folder defaults and other underscore files are data, not pages.
+        for f in list(files):
+            if any(part.startswith("_") for part in f.src_uri.split("/")) and f.abs_src_path \
+                    and str(Path(f.abs_src_path)).startswith(str(docs_dir)):
+                files.remove(f)
+
+        # Missing section pages are generated so every type has its listing.
+        for ctype in T.TYPES:
+            src = f"{ctype.folder}/index.md"
+            if files.get_file_from_path(src) is None and index.of_type(ctype):
+                files.append(File.generated(config, src, content=f"---\ntitle: {ctype.label}\n---\n"))
+                index.others.setdefault(src, None)
+        has_history = any(f.src_uri.startswith(T.PARTY_HISTORY.folder + "/") for f in files)
+        if has_history and files.get_file_from_path(TIMELINE_SRC) is None:
+            files.append(File.generated(
+                config, TIMELINE_SRC, content="---\ntitle: 党史时间轴\n---\n"))
+
+        # URLs in pinyin: a file saved with a Chinese name still gets an ASCII URL.
+        for f in files:
+            if f.generated_by is None and not f.src_uri.isascii():
+                new_src = slugify_path(f.src_uri)
+                if f.is_documentation_page():
+                    f.dest_uri = File(new_src, None, config.site_dir,
+                                      config.use_directory_urls).dest_uri
+                else:
+                    f.dest_uri = new_src
+                f.url = f._get_url()
+
+        for item in index.items:
+            f = files.get_file_from_path(item.src_uri)
+            if f is not None:
+                item.url = f.url
+        self.files = files
+        return files
+
+    # -- pages -----------------------------------------------------------
+    def on_page_read_source(self, page, config):
+        item = self.index.by_src(page.file.src_uri) if self.index else None
+        if item is None:
+            return None
+        # The front matter is already parsed and validated; MkDocs gets the body.
+        return item.body
+
+    def on_page_markdown(self, markdown, page, config, files):
+        src = page.file.src_uri
+        item = self.index.by_src(src) if self.index else None
+        if item is not None:
+            page.meta = dict(item.meta)
+            if item.is_listing:
+                page.meta.setdefault("title", item.ctype.label)
+                page.meta.setdefault("template", "pufa/listing.html")
+            else:
+                page.meta["template"] = item.ctype.template
+            if "summary" in page.meta and "description" not in page.meta:
+                page.meta["description"] = page.meta["summary"]
+        elif src == TIMELINE_SRC:
+            page.meta.setdefault("template", "pufa/timeline.html")
+        elif page.is_homepage:
+            page.meta.setdefault("template", "pufa/home.html")
+            page.meta.setdefault("hide", ["navigation", "toc"])
+        elif src.endswith("/index.md") and T.type_for_path(src):
+            ctype = T.type_for_path(src)
+            page.meta.setdefault("title", ctype.label)
+            page.meta.setdefault("template", "pufa/listing.html")
+        # Titles reach HTML through Material's templates unescaped: escape them here.
+        for key in ("title", "description", "summary", "author"):
+            if key in page.meta and page.meta[key] is not None \
+                    and not isinstance(page.meta[key], Markup):
+                page.meta[key] = escape(str(page.meta[key]))
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if page.meta.get("layout") == "以案释法":
+            html = wrap_case_sections(html)
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        context["pufa"] = SiteView(self, page, config)
+        return context
+
+    def on_post_build(self, config):
+        localise_material_bundle(Path(config.site_dir))
+        self.index = None
+        self.files = None
+
+
+class SiteView:
+    """The ``pufa`` object templates see."""
+
+    types = T.TYPES
+
+    def __init__(self, plugin: PufaPlugin, page, config):
+        self._plugin = plugin
+        self._page = page
+        self.settings = plugin.config
+        self.index = plugin.index
+        self.site_name = config.site_name
+        src = page.file.src_uri
+        self.ctype = T.type_for_path(src)
+        self.item = self.index.by_src(src) if self.index else None
+        self.cn_date = views.cn_date
+        self.tel_href = views.tel_href
+        self.police_code = views.police_code
+
+    def listing(self, key: str | None = None) -> dict:
+        ctype = T.find_type(key) if key else self.ctype
+        return views.listing(self.index, ctype)
+
+    def latest(self, key: str, limit: int = 6) -> list[dict]:
+        ctype = T.find_type(key)
+        return [views.card(i) for i in self.index.of_type(ctype)[:limit]]
+
+    def section_url(self, key: str) -> str:
+        return self.url_of(T.find_type(key).folder + "/index.md")
+
+    def url_of(self, src_uri: str) -> str:
+        """The URL of a page by its path under content/ ('' if there is none)."""
+        f = self._plugin.files.get_file_from_path(src_uri) if self._plugin.files else None
+        return f.url if f is not None else ""
+
+    def timeline(self) -> list[dict]:
+        return views.timeline(self.index)
+
+    def campaigns(self) -> list[dict]:
+        return views.campaigns(self.index)
+
+    def field(self, name: str):
+        return self.ctype.field(name) if self.ctype else None
+
+    def label(self, name: str) -> str:
+        f = self.field(name)
+        return f.label if f else name
+
+    def value(self, name: str):
+        return self._page.meta.get(name)
+
+    def date(self, name: str) -> str:
+        return views.cn_date(self._page.meta.get(name))
+
+    def counts(self) -> list[dict]:
+        return [{"type": t, "count": len(self.index.of_type(t)), "url": t.folder + "/"}
+                for t in T.TYPES if self.index.of_type(t)]
+
+
+def _display_root(config) -> str:
+    """How staff see docs_dir in messages: 'content' relative to the site."""
+    config_dir = Path(config.config_file_path or ".").resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    try:
+        return posixpath.normpath(docs.relative_to(config_dir).as_posix())
+    except ValueError:
+        return docs.as_posix()

@@ -1,0 +1,103 @@
+"""`pufa new`: a new page from its type's template (Hugo's archetypes).
+
+The front matter lists every required field with a placeholder that
+``pufa check`` flags, and a Chinese comment saying what to write.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import yaml
+
+from pufa.content import types as T
+from pufa.content.slug import slugify
+
+BODIES = {
+    "lesson": "## 一、\n\n待补充：正文。引用法条请写全称和条号，如《中华人民共和国民法典》第一千零七十七条。\n",
+    "village": "## 村情概况\n\n待补充\n\n## 民主法治建设\n\n待补充\n",
+    "party-history": "## 史实回顾\n\n待补充\n\n## 学习体会\n\n待补充\n",
+    "guide": "## 温馨提示\n\n待补充\n",
+    "campaign": "## 活动安排\n\n待补充\n",
+}
+CASE_BODY = "## 案情简介\n\n待补充\n\n## 争议焦点\n\n待补充\n\n## 法律分析\n\n待补充\n\n## 普法提示\n\n待补充\n"
+
+
+class NewPageError(Exception):
+    """A problem staff can fix; the message is Chinese."""
+
+
+def _scalar(value) -> str:
+    """A YAML scalar as staff would type it, quoted only when needed."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(f: T.Field) -> str:
+    text = f.label
+    if f.help:
+        text += "：" + f.help
+    if f.choices and f.kind in (T.CHOICE, T.CHOICES):
+        text += "。可选：" + "、".join(f.choices)
+    if f.required:
+        text += "（必填）"
+    return text
+
+
+def front_matter(ctype: T.ContentType, title: str, today: dt.date) -> str:
+    lines = ["---"]
+    for f in ctype.fields:
+        if f.example is None and not f.required:
+            continue
+        value = f.example
+        if isinstance(value, str):
+            value = value.replace("{title}", title).replace("{today}", today.isoformat())
+        if isinstance(value, list):
+            if not value:
+                lines.append(f"{f.name}: []  # {_comment(f)}")
+                continue
+            lines.append(f"{f.name}:  # {_comment(f)}")
+            lines.extend(f"  - {_scalar(v)}" for v in value)
+        else:
+            lines.append(f"{f.name}: {_scalar(value)}  # {_comment(f)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def new_page(site: Path, type_name: str, title: str, case: bool = False,
+             today: dt.date | None = None) -> Path:
+    ctype = T.find_type(type_name)
+    if ctype is None:
+        names = "、".join(f"{t.key}（{t.label}）" for t in T.TYPES)
+        raise NewPageError(f"没有「{type_name}」这种内容类型。可以用：{names}")
+    title = title.strip()
+    if not title:
+        raise NewPageError("标题不能为空，例如：pufa new lesson 反家庭暴力法十问")
+    slug = slugify(title)
+    if not slug:
+        raise NewPageError(f"无法从标题「{title}」生成文件名，请在标题里用汉字或字母")
+    content = site / "content"
+    if not content.is_dir():
+        raise NewPageError(f"{site} 里没有 content 文件夹：这不是一个 pufa 网站。先运行 pufa init")
+    path = content / ctype.folder / f"{slug}.md"
+    if path.exists():
+        raise NewPageError(f"文件已存在，没有覆盖：{path}。换一个标题，或直接编辑这个文件")
+    today = today or dt.date.today()
+    body = CASE_BODY if case and ctype is T.LESSON else BODIES.get(ctype.key, "待补充\n")
+    text = front_matter(ctype, title, today)
+    if case and ctype is T.LESSON:
+        text = text[: -len("---\n")] + "layout: 以案释法  # 版式：以案释法\n---\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as fh:
+        fh.write(text + "\n" + body)
+    return path

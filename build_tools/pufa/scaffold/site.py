@@ -1,0 +1,155 @@
+"""`pufa init`: a new site with pufa's settings, and the sample or a skeleton."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from pufa.resources import sample_content_dir
+
+MKDOCS_YML = """\
+# 网站设置。改完保存，运行 pufa build 生成网站，或 pufa serve 边写边看。
+site_name: {site_name}
+site_description: {description}
+# 网站正式上线后的网址（二维码、分享链接用它），以 / 结尾
+site_url: {site_url}
+copyright: {copyright}
+
+docs_dir: content
+site_dir: site
+
+theme:
+  name: material
+  language: zh
+  font: false            # 不从外网加载字体，使用系统中文字体
+{custom_dir}  palette:
+    primary: custom
+    accent: custom
+  features:
+    - navigation.tabs
+    - navigation.indexes
+    - navigation.top
+    - navigation.footer
+
+# 栏目导航。各篇文章不必写在这里，栏目页会自动列出。
+nav:
+  - 首页: index.md
+  - 普法课堂: lessons/index.md
+  - 办事指南: guides/index.md
+  - 民主法治示范村: villages/index.md
+  - 党史学习:
+      - party-history/index.md
+      - 党史时间轴: party-history/timeline.md
+  - 宣传活动: campaigns/index.md
+
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+      permalink_title: 本段链接
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tasklist
+
+plugins:
+  - pufa:
+      bureau:
+        name: {bureau}
+        address: {address}
+        hotline: "12348"
+        phone: {phone}
+      filing:
+        icp: ""          # ICP 备案号，如 京ICP备12345678号-1；填写后显示在页脚
+        police: ""       # 公安备案号，如 京公网安备11010502030000号
+"""
+
+GITIGNORE = """\
+site/
+.pufa-build-*/
+.pufa-old-*/
+*.bak
+"""
+
+SAMPLE_SETTINGS = dict(
+    site_name="云溪区普法网（示例）",
+    description="云溪区司法局普法宣传网站（示例站点，地名、人名均为虚构）",
+    site_url="https://pufa.example.gov.cn/",
+    copyright="© 云溪区司法局（示例）",
+    bureau="云溪区司法局（示例）",
+    address="示例市云溪区建设路88号（示例地址）",
+    phone="0000-66880000",
+)
+
+EMPTY_SETTINGS = dict(
+    site_name="普法网",
+    description="司法局普法宣传网站",
+    site_url="https://example.gov.cn/",
+    copyright="© 司法局",
+    bureau="司法局",
+    address="",
+    phone="",
+)
+
+
+def yaml_scalar(value: str) -> str:
+    """A value as it would be typed in YAML; quoted only when it must be."""
+    text = str(value)
+    if text and yaml.safe_load(f"k: {text}") == {"k": text}:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def mkdocs_yml(settings: dict, custom_dir: str | None = None) -> str:
+    custom = f"  custom_dir: {custom_dir}\n" if custom_dir else ""
+    values = {k: yaml_scalar(v) for k, v in settings.items()}
+    return MKDOCS_YML.format(custom_dir=custom, **values)
+
+
+def skeleton_files(sample: Path) -> list[Path]:
+    """The files an empty site keeps: home page, section pages, folder defaults."""
+    keep = [sample / "index.md"]
+    for child in sorted(sample.iterdir()):
+        if child.is_dir():
+            keep.extend(p for p in (child / "index.md", child / "_defaults.yml") if p.is_file())
+    return [p for p in keep if p.is_file()]
+
+
+class InitError(Exception):
+    """A problem staff can fix; the message is Chinese."""
+
+
+def init_site(target: Path, empty: bool = False) -> list[Path]:
+    target = target.resolve()
+    if (target / "mkdocs.yml").exists():
+        raise InitError(f"{target} 里已经有 mkdocs.yml，没有覆盖任何文件。"
+                        "换一个空文件夹，或直接在这里运行 pufa build")
+    content = target / "content"
+    if content.exists() and any(content.iterdir()):
+        raise InitError(f"{content} 已经有内容，没有覆盖任何文件。换一个空文件夹再试")
+    sample = sample_content_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    if empty:
+        for src in skeleton_files(sample):
+            dest = content / src.relative_to(sample)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+            written.append(dest)
+        settings = EMPTY_SETTINGS
+    else:
+        shutil.copytree(sample, content, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+        written.extend(p for p in content.rglob("*") if p.is_file())
+        settings = SAMPLE_SETTINGS
+    (target / "mkdocs.yml").write_text(mkdocs_yml(settings), encoding="utf-8")
+    (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    written += [target / "mkdocs.yml", target / ".gitignore"]
+    return written

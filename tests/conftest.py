@@ -1,0 +1,126 @@
+"""Shared fixtures: a built copy of the sample site, a local server, Chromium.
+
+Browser tests block every request that leaves 127.0.0.1 and fail on one, and
+fail on any console error.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def pufa(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run the installed CLI the way staff do."""
+    exe = Path(sys.executable).with_name("pufa")
+    cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "pufa"]), *args]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env.pop("PUFA_DEBUG", None)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=env)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"pufa {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def copy_sample(dest: Path) -> Path:
+    """The repository's own site (mkdocs.yml, content/, theme/) copied to dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "theme", dest / "theme")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """A built copy of the sample site; returns the site root (site/ inside)."""
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
+    pufa("build", "--site", str(root), check=True)
+    return root
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(sample_site):
+    handler = functools.partial(_Quiet, directory=str(sample_site / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("缺少 /usr/bin/chromium：请用 make test 运行（会自动安装 Debian 的 chromium）")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Guard:
+    """Records requests to other hosts (blocked) and console errors."""
+
+    def __init__(self):
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1",):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def console(self, msg):
+        if msg.type == "error":
+            self.errors.append(msg.text)
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: a page at a viewport size, guarded; asserts at teardown."""
+    guards, contexts = [], []
+
+    def make(width: int = 1280, height: int = 800, **context_args):
+        ctx = browser.new_context(viewport={"width": width, "height": height}, **context_args)
+        guard = Guard()
+        ctx.route("**/*", guard.route)
+        page = ctx.new_page()
+        page.on("console", guard.console)
+        page.on("pageerror", lambda exc: guard.errors.append(str(exc)))
+        page.guard = guard
+        guards.append(guard)
+        contexts.append(ctx)
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+    for guard in guards:
+        assert guard.external == [], f"请求了其他主机：{guard.external}"
+        assert guard.errors == [], f"控制台错误：{guard.errors}"
