@@ -63,3 +63,9 @@ def test_gbk_file_is_named_with_a_fix():
     assert text is None
     (f,) = findings
     assert "GBK" in f.message and "pufa check --fix" in f.hint and f.line == 2
+
+
+def test_duplicate_field():
+    _, findings = parse("---\ntitle: 甲\ndate: 2024-01-01\ntitle: 乙\n---\n")
+    (f,) = findings
+    assert f.code == "yaml.duplicate" and f.line == 4 and "第 2 行" in f.message

@@ -133,8 +133,8 @@ def build(site: Path, echo=print) -> BuildResult:
     build_dir = publish.new_build_dir(site_dir)
     collector = _Collector(echo)
     _quiet_mkdocs(collector)
+    config["site_dir"] = str(build_dir)  # nothing reads it before the build starts
     try:
-        config = _load_config(cfg_file, site_dir=str(build_dir))
         mkdocs_build(config)
     except PluginError as exc:
         publish.discard(build_dir)

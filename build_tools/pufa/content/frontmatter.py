@@ -92,11 +92,15 @@ def split(text: str, file: str) -> tuple[FrontMatter, list[Finding]]:
     if findings:
         return fm, findings
     source = "\n".join(yaml_lines)
+    loader = _Loader(source)
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader) if node is not None else {}
+        # One pass: the node tree gives line numbers, then the values.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         return fm, [_yaml_error(exc, file, yaml_lines)]
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -107,10 +111,17 @@ def split(text: str, file: str) -> tuple[FrontMatter, list[Finding]]:
             code="yaml.not-mapping",
         )]
     fm.data = data
+    findings = []
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            fm.lines[str(key_node.value)] = key_node.start_mark.line + 2
-    return fm, []
+            key, line = str(key_node.value), key_node.start_mark.line + 2
+            if key in fm.lines:
+                findings.append(Finding(
+                    ERROR, file, line, f"字段「{key}」写了两次（第 {fm.lines[key]} 行已经有了），后一个会覆盖前一个",
+                    "删掉其中一行，只保留正确的那个", code="yaml.duplicate"))
+                continue
+            fm.lines[key] = line
+    return fm, findings
 
 
 def _lint_lines(yaml_lines: list[str], file: str) -> list[Finding]:
