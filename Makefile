@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test bench browser serve clean
+.PHONY: build test bench browser serve clean sample-laws
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,3 +39,14 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*
+
+# The laws the sample content cites, imported from the shared corpus (real texts).
+SAMPLE_LAWS := 法律援助法,民法典,行政复议法,宪法,未成年人保护法,人民调解法,反家庭暴力法,公证法,社区矫正法,\
+村民委员会组织法,保障农民工工资支付条例,反电信网络诈骗法,刑法,民事诉讼法,劳动合同法,劳动争议调解仲裁法,\
+国旗法,行政诉讼法,劳动法,国歌法,老年人权益保障法,最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定,\
+城市居民委员会组织法,农村土地承包法,妇女权益保障法,农村集体经济组织法,宪法修正案（1999年）,宪法修正案（2004年）,\
+宪法修正案（2018年）,最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定,消费者权益保护法,法律援助条例
+CORPUS ?= ../shared/corpus/laws
+
+sample-laws: $(STAMP)
+	$(BIN)/pufa import-laws $(CORPUS) --only '$(SAMPLE_LAWS)'

@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="检查内容并生成网站。出错时不会覆盖原来的网站。")
     _site_arg(p)
 
+    p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
+                       description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
+                                   "按类别分文件夹。重复运行不会改变已导入的内容。")
+    p.add_argument("src", metavar="法律文件夹", help="法律语料所在的文件夹，如 ../shared/corpus/laws")
+    p.add_argument("--only", metavar="名称", action="append", default=[],
+                   help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
+    _site_arg(p)
+
     p = sub.add_parser("serve", help="边写边预览（保存后自动刷新）",
                        description="在本机启动预览，保存文件后浏览器自动刷新。")
     _site_arg(p)
@@ -107,6 +115,36 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_laws(args) -> int:
+    from pufa.laws.importer import ImportError_, import_laws
+
+    site = Path(args.site)
+    only = [name.strip() for value in args.only for name in value.replace("，", ",").split(",") if name.strip()]
+    try:
+        report = import_laws(Path(args.src), site / "content", progress=sys.stderr, only=only or None)
+    except ImportError_ as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"法律法规库：共 {report.laws} 件；新增 {len(report.added)}，更新 {len(report.updated)}，"
+          f"未变 {report.unchanged}，移除 {len(report.removed)}，跳过 {len(report.skipped)}。")
+    for title, parts in report.merged:
+        print(f"  合并：{title} 的 {parts} 个分编合为一部")
+    reasons: dict[str, list[str]] = {}
+    for source, reason in report.skipped:
+        reasons.setdefault(reason if "同一版本" not in reason else "重复", []).append(f"{source}（{reason}）")
+    for reason, items in reasons.items():
+        label = "同一法律同一版本重复出现，只导入一份" if reason == "重复" else reason
+        print(f"  跳过 {len(items)} 个：{label}")
+        if reason == "重复" or len(items) <= 5:
+            for item in items[:20]:
+                print(f"    {item}")
+    if report.missing:
+        print("  没有找到：" + "、".join(report.missing))
+        return EXIT_PROBLEM
+    print(f"下一步：运行 pufa build{'' if args.site == '.' else ' --site ' + args.site} 生成网站。")
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     from pufa import engine
 
@@ -134,7 +172,8 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve}
+COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
+            "import-laws": cmd_import_laws}
 
 
 def main(argv: list[str] | None = None) -> int:

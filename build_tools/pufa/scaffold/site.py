@@ -43,6 +43,7 @@ nav:
       - party-history/index.md
       - 党史时间轴: party-history/timeline.md
   - 宣传活动: campaigns/index.md
+  - 法律法规: laws/index.md
 
 markdown_extensions:
   - abbr
@@ -60,6 +61,7 @@ markdown_extensions:
   - pymdownx.tasklist
 
 plugins:
+  - pufa-laws          # 法律法规库：法条页面、引用链接（pufa import-laws 导入）
   - pufa:
       bureau:
         name: {bureau}

@@ -22,6 +22,7 @@ from pufa.content.model import ContentIndex, load_index
 from pufa.content.rules import cross_page_findings
 from pufa.content.slug import heading_id, slugify_path
 from pufa.findings import format_all
+from pufa.htmlcompact import compact
 from pufa.offline import localise_material_bundle
 from pufa.plugins.content.config import PufaConfig
 from pufa.resources import theme_dir
@@ -67,8 +68,10 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     @event_priority(50)
     def on_files(self, files: Files, config):
         docs_dir = Path(config.docs_dir)
-        root = _display_root(config)
-        md_files = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
+        root = display_root(config)
+        # Laws are the pufa-laws plugin's; everything else is content.
+        md_files = [f.src_uri for f in files.documentation_pages()
+                    if f.abs_src_path and not f.src_uri.startswith("laws/")]
         index = load_index(docs_dir, display_root=root, src_uris=md_files)
         index.findings.extend(cross_page_findings(index))
         errors = index.errors
@@ -161,9 +164,18 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             html = wrap_case_sections(html)
         return html
 
+    def on_env(self, env, config, files):
+        # Without the law library, citations are plain (escaped) text.
+        env.filters.setdefault("pufa_cite", lambda value, page=None: escape(value))
+        return env
+
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         return context
+
+    @event_priority(-100)  # last: after every plugin has added its parts
+    def on_post_page(self, output, page, config):
+        return compact(output)
 
     def on_post_build(self, config):
         localise_material_bundle(Path(config.site_dir))
@@ -229,7 +241,7 @@ class SiteView:
                 for t in T.TYPES if self.index.of_type(t)]
 
 
-def _display_root(config) -> str:
+def display_root(config) -> str:
     """How staff see docs_dir in messages: 'content' relative to the site."""
     config_dir = Path(config.config_file_path or ".").resolve().parent
     docs = Path(config.docs_dir).resolve()

@@ -1,0 +1,1 @@
+"""The law library: corpus parsing, versions and status, citations. No MkDocs here."""

@@ -1,0 +1,255 @@
+"""`pufa import-laws`: bring corpus-format laws into content/laws/.
+
+- grouped by category (the corpus folders), files named in pinyin;
+- the parts of a split code (民法典) are merged into one law;
+- two versions of a law: the newest keeps the plain name, older ones get the
+  version date appended (xing-zheng-fu-yi-fa-2017-09-01.md);
+- identical copies (the same law filed under two categories) are imported once;
+- idempotent: files are written only when their content changes, and files
+  this importer wrote earlier but whose source is gone are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pufa.content.frontmatter import decode
+from pufa.content.slug import slugify
+from pufa.laws import corpus
+from pufa.laws.library import (CATEGORY_BY_SLUG, LAWS_FOLDER, PRC, SLUG_BY_CATEGORY, STATUS_FILE,
+                               short_name)
+
+MAX_SLUG = 64
+
+STATUS_TEMPLATE = """\
+# 法律状态表：标注法律文件本身看不出的废止。
+# pufa 会在这些法律的页面上显示「已废止」，并在引用它们的页面上提示（生成时给出警告）。
+# 每项：title 法律全称；status 已废止；date 废止日期；replaced_by 取代它的法律；note 说明。
+# aliases（简称）：群众和干部常用的简称，对应法律全称，用于识别「《民诉法》第一百二十二条」这样的引用。
+laws:
+{entries}
+aliases:
+  民诉法: 中华人民共和国民事诉讼法
+  刑诉法: 中华人民共和国刑事诉讼法
+  行诉法: 中华人民共和国行政诉讼法
+"""
+
+# 民法典第一千二百六十条: these laws were repealed when the Civil Code took effect.
+CIVIL_CODE_REPEALED = ("婚姻法", "继承法", "民法通则", "收养法", "担保法", "合同法", "物权法",
+                       "侵权责任法", "民法总则")
+
+
+def default_status_file() -> str:
+    entries = "\n".join(
+        f"  - title: 中华人民共和国{name}\n    status: 已废止\n    date: 2021-01-01\n"
+        f"    replaced_by: 中华人民共和国民法典\n    note: 《中华人民共和国民法典》第一千二百六十条"
+        for name in CIVIL_CODE_REPEALED)
+    return STATUS_TEMPLATE.format(entries=entries)
+
+
+@dataclass
+class Source:
+    path: Path
+    rel: str                 # path in the corpus, '/'-separated
+    category: str
+    subcategory: str | None
+    doc: corpus.LawDoc
+    text: str
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    merged: list[tuple[str, int]] = field(default_factory=list)
+    laws: int = 0
+    missing: list[str] = field(default_factory=list)   # --only names not found
+
+
+class ImportError_(Exception):
+    """A problem staff can fix; the message is Chinese."""
+
+
+def _progress(done: int, total: int, label: str, stream) -> None:
+    if stream is None or total == 0:
+        return
+    width = 30
+    filled = int(width * done / total)
+    stream.write(f"\r{label} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def category_for(rel: str) -> tuple[str, str | None]:
+    parts = rel.split("/")
+    if len(parts) == 1:
+        return "其他", None
+    top = parts[0]
+    category = top if top in SLUG_BY_CATEGORY else CATEGORY_BY_SLUG.get(top, top)
+    sub = parts[1] if len(parts) > 2 else None
+    return category, sub
+
+
+def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
+    files = sorted(p for p in src.rglob("*.md") if p.is_file())
+    sources = []
+    for i, path in enumerate(files, 1):
+        rel = path.relative_to(src).as_posix()
+        _progress(i, len(files), "读取", progress)
+        if path.name == "_index.md":
+            report.skipped.append((rel, "目录说明文件，不是法律文件"))
+            continue
+        text, problems = decode(path.read_bytes(), rel)
+        if text is None:
+            report.skipped.append((rel, problems[0].message))
+            continue
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            text = text[text.index("\n---\n", 4) + 5:]
+        doc = corpus.parse(text, path.name)
+        if not doc.title:
+            report.skipped.append((rel, "没有标题（第一行应是「# 法律名称」）"))
+            continue
+        if not doc.articles and not doc.blocks:
+            report.skipped.append((rel, "没有正文"))
+            continue
+        category, sub = category_for(rel)
+        sources.append(Source(path, rel, category, sub, doc, text))
+    return sources
+
+
+def _slug(title: str) -> str:
+    slug = slugify(short_name(title), max_length=MAX_SLUG) or "fa-lv"
+    return slug
+
+
+def plan(sources: list[Source], report: ImportReport) -> dict[str, tuple[str, Source | None]]:
+    """Decide every output file: {relative path under laws/: (text, source)}."""
+    # 1. Split codes: parts that share a title and carry a part name.
+    by_key: dict[tuple[str, str], list[Source]] = {}
+    for s in sources:
+        by_key.setdefault((s.category, s.doc.title), []).append(s)
+    docs: list[Source] = []
+    for (category, title), group in sorted(by_key.items()):
+        parts = [s for s in group if s.doc.part]
+        if len(parts) > 1:
+            merged = corpus.merge_parts([p.doc for p in parts])
+            first = sorted(parts, key=lambda p: p.rel)[0]
+            docs.append(Source(first.path, ", ".join(sorted(p.rel for p in parts)), category,
+                               first.subcategory, merged, corpus.to_markdown(merged)))
+            report.merged.append((title, len(parts)))
+            group = [s for s in group if not s.doc.part]
+        docs.extend(group)
+
+    # 2. Identical copies of one version filed in two categories: keep the first.
+    seen: dict[tuple[str, str], Source] = {}
+    unique: list[Source] = []
+    for s in sorted(docs, key=lambda s: s.rel):
+        if s.category == "案例":
+            unique.append(s)
+            continue
+        key = (s.doc.title, s.doc.version.isoformat() if s.doc.version else "")
+        if key in seen:
+            report.skipped.append((s.rel, f"与 {seen[key].rel} 是同一法律的同一版本，只导入一份"))
+            continue
+        seen[key] = s
+        unique.append(s)
+
+    # 3. File names: newest version plain, older versions dated; collisions hashed.
+    versions: dict[str, list[Source]] = {}
+    for s in unique:
+        versions.setdefault(s.doc.title if s.category != "案例" else s.rel, []).append(s)
+    out: dict[str, tuple[str, Source | None]] = {}
+    for key, group in sorted(versions.items()):
+        group.sort(key=lambda s: (s.doc.version.isoformat() if s.doc.version else "", s.rel), reverse=True)
+        for n, s in enumerate(group):
+            folder = SLUG_BY_CATEGORY.get(s.category, slugify(s.category) or "qi-ta")
+            if s.subcategory:
+                folder += "/" + (slugify(s.subcategory) or "qi-ta")
+            # Cases are named by their file (the case name), laws by their title.
+            name = (slugify(Path(s.rel).stem, max_length=MAX_SLUG) if s.category == "案例" else "") \
+                or _slug(s.doc.title)
+            if n > 0 and s.doc.version:
+                name += "-" + s.doc.version.isoformat()
+            rel = f"{folder}/{name}.md"
+            if rel in out:
+                digest = hashlib.sha1(s.rel.encode("utf-8")).hexdigest()[:6]
+                rel = f"{folder}/{name}-{digest}.md"
+            out[rel] = (_with_front_matter(s), s)
+    report.laws = len(out)
+    return out
+
+
+def _with_front_matter(s: Source) -> str:
+    lines = ["---", f"source: {_quote(s.rel)}"]
+    if s.doc.version:
+        lines.append(f"version: {s.doc.version.isoformat()}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + s.text.lstrip("\ufeff").replace("\r\n", "\n").rstrip("\n") + "\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _wanted(title: str, only: list[str]) -> bool:
+    return title in only or short_name(title) in only
+
+
+def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
+                only: list[str] | None = None) -> ImportReport:
+    """Import src into docs_dir/laws; with `only`, just those laws (titles or short names)."""
+    if not src.is_dir():
+        raise ImportError_(f"找不到法律文件夹：{src}。请写法律语料所在的文件夹")
+    if not docs_dir.is_dir():
+        raise ImportError_(f"{docs_dir} 不存在：这不是一个 pufa 网站。先运行 pufa init")
+    report = ImportReport()
+    sources = read_sources(src, report, progress)
+    if not sources:
+        raise ImportError_(f"{src} 里没有可导入的法律文件（*.md，第一行「# 法律名称」）")
+    if only:
+        names = [n.strip("《》") for n in only]
+        found = {n for s in sources for n in names if _wanted(s.doc.title, [n])}
+        report.missing = [n for n in names if n not in found]
+        sources = [s for s in sources if _wanted(s.doc.title, names)]
+    wanted = plan(sources, report)
+    root = docs_dir / LAWS_FOLDER
+    root.mkdir(parents=True, exist_ok=True)
+
+    # Files an earlier import wrote (they carry `source:`) and that are no longer wanted.
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if rel in wanted or path.name.startswith("_") or path.name == "index.md":
+            continue
+        head = path.read_text(encoding="utf-8", errors="replace")[:400]
+        if head.startswith("---\n") and "\nsource:" in head.split("\n---\n", 1)[0]:
+            path.unlink()
+            report.removed.append(rel)
+
+    for i, (rel, (text, _source)) in enumerate(sorted(wanted.items()), 1):
+        _progress(i, len(wanted), "写入", progress)
+        path = root / rel
+        data = text.encode("utf-8")
+        if path.exists():
+            if path.read_bytes() == data:
+                report.unchanged += 1
+                continue
+            report.updated.append(rel)
+        else:
+            report.added.append(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    status = root / STATUS_FILE
+    if not status.exists():
+        status.write_text(default_status_file(), encoding="utf-8")
+        report.added.append(STATUS_FILE)
+    return report

@@ -1,0 +1,147 @@
+"""pufa import-laws on a small corpus in the real format, and its build."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, pufa
+
+FIXTURE = ROOT / "tests" / "fixtures" / "laws"
+
+
+@pytest.fixture
+def law_site(tmp_path):
+    site = tmp_path / "l"
+    pufa("init", str(site), "--empty", check=True)
+    return site
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_import_groups_merges_and_is_idempotent(law_site):
+    proc = pufa("import-laws", str(FIXTURE), "--site", str(law_site))
+    assert proc.returncode == 0, proc.stderr
+    laws = law_site / "content" / "laws"
+    files = snapshot(laws)
+    assert sorted(files) == [
+        "_status.yml",
+        "an-li/xiao-fei-gou-wu/zhang-mou-su-mou-gong-si-mai-mai-he-tong-jiu-fen-an.md",
+        "min-fa-dian/min-fa-dian.md",
+        "su-song-yu-fei-su-song-cheng-xu-fa/xing-zheng-fu-yi-fa-2017-09-01.md",
+        "xing-fa/xing-fa.md",
+        "xing-fa/xing-zheng-fu-yi-fa.md",
+    ]
+    assert "合并：中华人民共和国民法典 的 2 个分编合为一部" in proc.stdout
+    assert "目录说明文件" in proc.stdout and "没有标题" in proc.stdout
+    assert "同一法律同一版本重复出现" in proc.stdout
+    assert "导入" in proc.stderr or "写入" in proc.stderr   # the progress bar
+
+    again = pufa("import-laws", str(FIXTURE), "--site", str(law_site))
+    assert again.returncode == 0
+    assert "新增 0，更新 0，未变 5，移除 0" in again.stdout
+    assert snapshot(laws) == files
+
+
+def test_import_keeps_staff_edits_to_the_status_file(law_site):
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    status = law_site / "content" / "laws" / "_status.yml"
+    status.write_text(status.read_text(encoding="utf-8") + "\n# 本地备注\n", encoding="utf-8")
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    assert "# 本地备注" in status.read_text(encoding="utf-8")
+
+
+def test_hand_added_document_without_front_matter(law_site):
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    folder = law_site / "content" / "laws" / "地方性法规"
+    folder.mkdir()
+    (folder / "yun-xi-qu-tiao-li.md").write_text(
+        "# 云溪区文明行为促进条例\n\n2024年3月1日 通过\n\n<!-- INFO END -->\n\n第一条 为了促进文明行为，制定本条例。\n",
+        encoding="utf-8")
+    pufa("build", "--site", str(law_site), check=True)
+    page = (law_site / "site" / "laws" / "di-fang-xing-fa-gui" / "yun-xi-qu-tiao-li" / "index.html")
+    html = page.read_text(encoding="utf-8")
+    assert 'id="art-1"' in html and 'content="in-force"' in html
+    home = (law_site / "site" / "laws" / "index.html").read_text(encoding="utf-8")
+    assert "地方性法规" in home
+
+
+def test_missing_source_folder_is_explained(law_site, tmp_path):
+    proc = pufa("import-laws", str(tmp_path / "nope"), "--site", str(law_site))
+    assert proc.returncode == 1 and "找不到法律文件夹" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_law_pages_anchors_status_and_versions(law_site):
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    pufa("build", "--site", str(law_site), check=True)
+    site = law_site / "site" / "laws"
+    civil = (site / "min-fa-dian" / "min-fa-dian" / "index.html").read_text(encoding="utf-8")
+    assert 'id="art-1077"' in civil and 'href="#art-1077"' in civil
+    assert '<meta name="pufa:law-status" content="in-force">' in civil
+    crim = (site / "xing-fa" / "xing-fa" / "index.html").read_text(encoding="utf-8")
+    assert 'id="art-133-1"' in crim
+    # 本法第一百三十三条 links within the page
+    assert '<a class="pufa-cite" href="#art-133"' in crim
+    old = (site / "su-song-yu-fei-su-song-cheng-xu-fa" / "xing-zheng-fu-yi-fa-2017-09-01" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="pufa:law-status" content="superseded">' in old
+    assert 'href="../../xing-fa/xing-zheng-fu-yi-fa/"' in old and "已被修订" in old
+    new = (site / "xing-fa" / "xing-zheng-fu-yi-fa" / "index.html").read_text(encoding="utf-8")
+    assert "历史版本" in new and "xing-zheng-fu-yi-fa-2017-09-01" in new
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "民法典" in home and "已废止的法律" in home and "中华人民共和国合同法" in home
+    # Laws are not in every page's navigation.
+    lesson_nav = (law_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "中华人民共和国刑法" not in lesson_nav
+
+
+def test_status_file_repeal_shows_on_page_and_warns_citing_pages(law_site):
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    status = law_site / "content" / "laws" / "_status.yml"
+    status.write_text(status.read_text(encoding="utf-8").replace(
+        "laws:\n", "laws:\n  - title: 中华人民共和国刑法\n    status: 已废止\n    date: 2030-01-01\n"
+                   "    replaced_by: 中华人民共和国民法典\n", 1), encoding="utf-8")
+    lesson = law_site / "content" / "lessons" / "zui-jia.md"
+    lesson.write_text("""---
+title: 醉驾
+date: 2026-01-01
+summary: 醉驾入刑
+audience: [社会公众]
+laws:
+  - 《中华人民共和国刑法》第一百三十三条之一
+---
+醉酒驾驶，依照《刑法》第一百三十三条之一处罚；合同无效的情形见《合同法》第五十二条。
+""", encoding="utf-8")
+    proc = pufa("build", "--site", str(law_site))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout + proc.stderr
+    assert "content/lessons/zui-jia.md:7" in out and "content/lessons/zui-jia.md:9" in out
+    assert "已废止的《刑法》" in out and "由《中华人民共和国民法典》取代" in out
+    assert "《合同法》第五十二条" in out
+    page = (law_site / "site" / "laws" / "xing-fa" / "xing-fa" / "index.html").read_text(encoding="utf-8")
+    assert 'content="repealed"' in page and "2030年1月1日" in page
+    html = (law_site / "site" / "lessons" / "zui-jia" / "index.html").read_text(encoding="utf-8")
+    assert "pufa-cite--repealed" in html
+
+
+def test_missing_article_fails_with_file_and_line(law_site):
+    pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
+    pufa("build", "--site", str(law_site), check=True)
+    before = (law_site / "site" / "index.html").read_bytes()
+    lesson = law_site / "content" / "lessons" / "li-hun.md"
+    lesson.write_text("""---
+title: 离婚
+date: 2026-01-01
+summary: 冷静期
+audience: [社会公众]
+laws: [《民法典》第一千零七十七条]
+---
+第一段。
+
+见《民法典》第九千条。
+""", encoding="utf-8")
+    proc = pufa("build", "--site", str(law_site))
+    assert proc.returncode == 1
+    assert "content/lessons/li-hun.md:10:2" in proc.stderr
+    assert "没有第九千条" in proc.stderr and "Traceback" not in proc.stderr
+    assert (law_site / "site" / "index.html").read_bytes() == before
