@@ -35,7 +35,9 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/laws_bench.py
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*

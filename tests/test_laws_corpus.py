@@ -1,0 +1,56 @@
+"""The whole real corpus (../shared/corpus/laws): import, build, acceptance points.
+
+Skipped with a clear message where the corpus is absent.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, pufa
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "laws"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"法律语料不在 {CORPUS}，跳过全量测试")
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("corpus") / "l"
+    pufa("init", str(site), "--empty", check=True)
+    pufa("import-laws", str(CORPUS), "--site", str(site), check=True)
+    proc = pufa("build", "--site", str(site), check=True)
+    return site
+
+
+def test_every_imported_document_has_a_page(corpus_site):
+    laws = corpus_site / "content" / "laws"
+    sources = [p for p in laws.rglob("*.md") if p.name != "index.md" and not p.name.startswith("_")]
+    assert len(sources) > 1500
+    missing = [p for p in sources
+               if not (corpus_site / "site" / p.relative_to(corpus_site / "content").with_suffix("") / "index.html").is_file()]
+    assert missing == []
+
+
+def test_anchors_on_the_real_texts(corpus_site):
+    site = corpus_site / "site" / "laws"
+    civil = (site / "min-fa-dian" / "min-fa-dian" / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<div id="art-1077"><p><a href="#art-1077">(第[^<]+)</a>', civil)
+    assert m and m.group(1) == "第一千零七十七条"
+    assert len(re.findall(r'<div id="art-\d+">', civil)) == 1260
+    crim = (site / "xing-fa" / "xing-fa" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div id="art-133-1"><p><a href="#art-133-1">第一百三十三条之一</a>', crim)
+
+
+def test_administrative_reconsideration_versions(corpus_site):
+    folder = corpus_site / "site" / "laws" / "su-song-yu-fei-su-song-cheng-xu-fa"
+    old = (folder / "xing-zheng-fu-yi-fa-2017-09-01" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="pufa:law-status" content="superseded">' in old
+    assert 'href="../xing-zheng-fu-yi-fa/"' in old
+    new = (folder / "xing-zheng-fu-yi-fa" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="pufa:law-status" content="in-force">' in new
+
+
+def test_navigation_does_not_list_the_laws(corpus_site):
+    html = (corpus_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert len(html.encode()) < 40_000
+    assert "中华人民共和国刑法" not in html
