@@ -137,3 +137,58 @@ def test_phone_menu_opens(server, new_page):
     nav.get_by_text("办事指南", exact=True).first.click()
     page.wait_for_url("**/guides/")
     assert page.locator("h1").inner_text() == "办事指南"
+
+
+LESSON = "lessons/min-fa-dian-hun-yin-jia-ting/"
+
+
+def cite_1077(page):
+    link = page.locator("a.pufa-cite", has_text="第一千零七十七条").first
+    link.scroll_into_view_if_needed()
+    return link
+
+
+def test_citation_links_to_the_article_and_previews_on_hover(server, new_page):
+    page = new_page(1280, 800)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + LESSON)
+    link = cite_1077(page)
+    assert link.get_attribute("href").endswith("laws/min-fa-dian/min-fa-dian/#art-1077")
+    before = len(requests)
+    link.hover()
+    preview = page.locator(".pufa-preview")
+    preview.wait_for(state="visible")
+    assert "第一千零七十七条" in preview.inner_text()
+    assert "撤回离婚登记申请" in preview.inner_text()   # the article's own text
+    assert len(requests) == before                      # no request for a preview
+    link.click()
+    page.wait_for_url("**/min-fa-dian/#art-1077")
+    assert page.locator("#art-1077").is_visible()
+    assert page.evaluate("document.querySelector(':target').id") == "art-1077"
+
+
+def test_citation_preview_on_tap_then_follow(server, new_page):
+    page = new_page(390, 844, is_mobile=True, has_touch=True)
+    page.goto(server + LESSON)
+    link = cite_1077(page)
+    link.tap()
+    preview = page.locator(".pufa-preview")
+    preview.wait_for(state="visible")
+    assert "撤回离婚登记申请" in preview.inner_text()
+    assert page.url.endswith(LESSON)
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    link.tap()
+    link.tap()   # a second tap follows the link
+    page.wait_for_url("**/#art-1077")
+
+
+def test_citation_preview_by_keyboard(server, new_page):
+    page = new_page(1280, 800)
+    page.goto(server + LESSON)
+    cite_1077(page).focus()
+    assert page.locator(".pufa-preview").is_visible()
+    assert page.locator("a.pufa-cite[aria-describedby=pufa-preview]").count() == 1
