@@ -90,7 +90,7 @@ class Guard:
 
     def route(self, route):
         host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1",):
+        if route.request.url.startswith(("data:", "blob:", "about:", "file:")) or host in ("127.0.0.1",):
             route.continue_()
         else:
             self.external.append(route.request.url)

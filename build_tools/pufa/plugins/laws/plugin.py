@@ -162,6 +162,7 @@ class LawsPlugin(BasePlugin[LawsConfig]):
         env.filters["pufa_cite"] = cite
         return env
 
+    @event_priority(-50)  # after the search plugin has indexed the laws
     def on_post_build(self, config):
         self.lib = None
         self.files = None

@@ -1,0 +1,326 @@
+"""Build the search index: an impact-ordered, sharded bigram index in small files.
+
+What the browser loads (all under site/search/, all as <script> files so the
+search also works from file://):
+
+- ``meta.js``      documents (title, URL, kind, status, unit ranges), the
+                   synonym list, question words and the traditional→simplified
+                   table: loaded on the first query;
+- ``pinyin.js``    pinyin (full and initials) of titles and synonyms: loaded
+                   only for queries typed in Latin letters;
+- ``t/N.js``       term shards: for each term, the units it occurs in with a
+                   quantised BM25 impact, at most ``max_postings`` units per
+                   term (the highest impacts): a query loads one shard per term;
+- ``u/N.js``       unit blocks: label, anchor and snippet of ``block_size``
+                   consecutive units: loaded for the results shown.
+
+A unit is what a result points to: an article of a law, a section of a page.
+See docs/decisions/0002-search-engine.md for the measurements behind the numbers.
+"""
+from __future__ import annotations
+
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from pufa.search.text import fnv1a, normalize
+
+CJK_LO, CJK_HI = 0x3400, 0x9FFF
+SPAN = CJK_HI - CJK_LO + 1                 # 27,648 code points
+BIGRAM_BASE = SPAN                         # unigram codes are 0 .. SPAN-1
+ASCII_BASE = SPAN + SPAN * SPAN            # then bigrams; then ASCII tokens
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_ASCII = re.compile(r"[a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+KINDS = ("law", "interpretation", "regulation", "case", "guide", "lesson", "qa", "village",
+         "history", "campaign", "page", "directory", "document")
+STATUSES = ("in-force", "superseded", "repealed")
+
+
+@dataclass
+class Doc:
+    title: str               # the page's H1, exactly (the API's `doc`)
+    url: str                 # relative to the site root, e.g. laws/xing-fa/xing-fa/
+    kind: str = "page"
+    status: str = "in-force"
+    # Articles for "刑法第二十条": index of the first article unit within the
+    # doc's units, how many, and the keys that break the 1, 2, 3 … sequence.
+    first_article: int = -1
+    articles: int = 0
+    irregular: list = field(default_factory=list)   # [[position, main, sub], …]
+
+
+@dataclass
+class Unit:
+    doc: int
+    label: str               # 第一千零七十七条, or a section heading, or ""
+    anchor: str              # art-1077, a heading id, or "" (top of the page)
+    text: str                # what is indexed
+    snippet: str = ""        # what is shown (default: the start of text)
+
+
+@dataclass
+class Settings:
+    shards: int = 1024
+    max_postings: int = 64
+    block_size: int = 24
+    snippet_chars: int = 56
+    k1: float = 1.2
+    b: float = 0.75
+
+
+@dataclass
+class Stats:
+    docs: int = 0
+    units: int = 0
+    terms: int = 0
+    postings: int = 0
+    files: int = 0
+    bytes: int = 0
+
+
+def _encode_varints(values: np.ndarray, impacts: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """Each (value, impact) as base-64 chars: value in 5-bit groups, low first,
+    32 marking 'more follows'; then one char for the impact (0-63).
+    Returns the bytes and each pair's end offset."""
+    v = values.astype(np.int64)
+    groups = np.ones(len(v), dtype=np.int64)
+    for bits in (5, 10, 15, 20, 25, 30):
+        groups += (v >= (1 << bits)).astype(np.int64)
+    width = groups + 1
+    ends = np.cumsum(width)
+    starts = ends - width
+    out = np.zeros(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    for i in range(int(groups.max()) if len(groups) else 0):
+        mask = groups > i
+        chunk = (v[mask] >> (5 * i)) & 31
+        more = (groups[mask] - 1 > i).astype(np.int64) * 32
+        out[starts[mask] + i] = chunk | more
+    out[starts + groups] = impacts.astype(np.uint8)
+    lookup = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
+    return lookup[out].tobytes(), ends
+
+
+def _term_string(code: int, ascii_terms: list[str]) -> str:
+    if code < SPAN:
+        return chr(CJK_LO + code)
+    if code < ASCII_BASE:
+        c = code - BIGRAM_BASE
+        return chr(CJK_LO + c // SPAN) + chr(CJK_LO + c % SPAN)
+    return ascii_terms[code - ASCII_BASE]
+
+
+# Index text needs only what terms are made of: ASCII letters and digits (full-width
+# ones folded, as NFKC would) in lower case; CJK characters are kept as they are.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_FOLD.update({cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)})
+_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+
+
+_NEEDS_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aA-Z]")
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD).lower() if _NEEDS_FOLD.search(text) else text
+
+
+def _fnv_codes(first: np.ndarray, second: np.ndarray | None) -> np.ndarray:
+    """FNV-1a (as text.fnv1a) of one- or two-character terms, vectorised."""
+    h = np.full(len(first), 0x811C9DC5, dtype=np.uint64)
+    for chars in (first, second):
+        if chars is None:
+            continue
+        h ^= chars.astype(np.uint64)
+        h = (h * np.uint64(0x01000193)) & np.uint64(0xFFFFFFFF)
+    return h
+
+
+def postings(units: list[Unit], settings: Settings):
+    """(term codes, term of each posting, unit, impact, ascii terms): BM25, pruned."""
+    texts = [fold(u.text) for u in units]
+    joined = "\n".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int32)
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+
+    cjk = (codes >= CJK_LO) & (codes <= CJK_HI)
+    rel = codes - CJK_LO
+    pos_bi = np.nonzero(cjk[:-1] & cjk[1:])[0]
+    bi_codes = (rel[:-1] * SPAN + rel[1:])[pos_bi].astype(np.int64) + BIGRAM_BASE   # < 2**31
+    prev = np.concatenate(([False], cjk[:-1]))
+    nxt = np.concatenate((cjk[1:], [False]))
+    pos_uni = np.nonzero(cjk & ~prev & ~nxt)[0]
+
+    # ASCII tokens are few: found with a regex over the joined text.
+    ascii_terms: list[str] = []
+    ascii_ids: dict[str, int] = {}
+    a_pos, a_codes = [], []
+    for m in _ASCII.finditer(joined):
+        tok = m.group(0)
+        if len(tok) < 2 and not tok.isdigit():
+            continue
+        code = ascii_ids.get(tok)
+        if code is None:
+            code = ascii_ids[tok] = len(ascii_terms)
+            ascii_terms.append(tok)
+        a_pos.append(m.start())
+        a_codes.append(ASCII_BASE + code)
+
+    term_pos = np.concatenate((pos_bi, pos_uni, np.array(a_pos, dtype=np.int64)))
+    term_codes = np.concatenate((bi_codes, rel[pos_uni].astype(np.int64), np.array(a_codes, dtype=np.int64)))
+    unit_of = np.searchsorted(starts, term_pos, side="right") - 1
+
+    n_units = len(units)
+    unit_len = np.bincount(unit_of, minlength=n_units).astype(np.float64)
+    avgdl = float(unit_len.mean()) if n_units else 1.0
+
+    # One sort of (term, unit) keys groups postings by term with units ascending;
+    # run lengths give tf, and runs of the same term give df.
+    keys = (term_codes << 21) | unit_of
+    keys.sort()
+    edge = np.concatenate(([True], keys[1:] != keys[:-1]))
+    first_idx = np.nonzero(edge)[0]
+    tf = np.diff(np.concatenate((first_idx, [len(keys)])))
+    keys = keys[first_idx]
+    p_unit = keys & ((1 << 21) - 1)
+    p_code = keys >> 21
+    t_edge = np.concatenate(([True], p_code[1:] != p_code[:-1]))
+    t_first = np.nonzero(t_edge)[0]
+    df = np.diff(np.concatenate((t_first, [len(p_code)])))
+    term_of = np.cumsum(t_edge) - 1
+    uniq_codes = p_code[t_first]
+
+    idf = np.log(1 + (n_units - df + 0.5) / (df + 0.5))
+    k1, b = settings.k1, settings.b
+    norm = k1 * (1 - b + b * unit_len[p_unit] / avgdl)
+    impact = idf[term_of] * tf * (k1 + 1) / (tf + norm)
+
+    # Terms in more units than max_postings keep their highest-impact units only.
+    k = settings.max_postings
+    keep = np.ones(len(p_unit), dtype=bool)
+    for t in np.nonzero(df > k)[0].tolist():
+        lo, hi = int(t_first[t]), int(t_first[t] + df[t])
+        keep[lo:hi] = False
+        keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
+    sel = np.nonzero(keep)[0]   # still grouped by term, units ascending
+    return uniq_codes, term_of[sel], p_unit[sel], impact[sel], ascii_terms
+
+
+def term_shards(codes: np.ndarray, ascii_terms: list[str], shards: int) -> np.ndarray:
+    """The shard of each term code (FNV-1a of its text, as search.js computes it)."""
+    out = np.zeros(len(codes), dtype=np.int64)
+    uni = codes < SPAN
+    bi = (codes >= BIGRAM_BASE) & (codes < ASCII_BASE)
+    out[uni] = (_fnv_codes(codes[uni] + CJK_LO, None) % shards).astype(np.int64)
+    c = codes[bi] - BIGRAM_BASE
+    out[bi] = (_fnv_codes(c // SPAN + CJK_LO, c % SPAN + CJK_LO) % shards).astype(np.int64)
+    for i in np.nonzero(codes >= ASCII_BASE)[0]:
+        out[i] = fnv1a(ascii_terms[int(codes[i]) - ASCII_BASE]) % shards
+    return out
+
+
+def _js(call: str, *args) -> bytes:
+    text = f"pufaSearch.{call}(" + ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"))
+                                         for a in args) + ");\n"
+    return text.encode("utf-8")
+
+
+class _Writer:
+    """Writes many small files on a few threads: creating files, not Python, is
+    the slow part on most disks (about 0.5 ms a file here)."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=8)
+        self.jobs = []
+        self.bytes = 0
+        self.files = 0
+
+    def write(self, path: Path, data: bytes) -> None:
+        self.bytes += len(data)
+        self.files += 1
+        self.jobs.append(self.pool.submit(path.write_bytes, data))
+
+    def close(self) -> None:
+        for job in self.jobs:
+            job.result()
+        self.pool.shutdown()
+
+
+def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = None,
+          pinyin: list | None = None, settings: Settings | None = None) -> Stats:
+    settings = settings or Settings()
+    stats = Stats(docs=len(docs), units=len(units))
+    (out / "t").mkdir(parents=True, exist_ok=True)
+    (out / "u").mkdir(parents=True, exist_ok=True)
+
+    # Units must be grouped by document, in document order.
+    starts = [0] * (len(docs) + 1)
+    for u in units:
+        starts[u.doc + 1] += 1
+    for i in range(len(docs)):
+        starts[i + 1] += starts[i]
+
+    codes, term_idx, p_unit, impact, ascii_terms = postings(units, settings)
+    stats.terms, stats.postings = len(codes), len(p_unit)
+
+    # Per-term scale and quantised impacts.
+    max_imp = np.zeros(len(codes))
+    bounds0 = np.nonzero(np.concatenate(([True], term_idx[1:] != term_idx[:-1])))[0]
+    max_imp[term_idx[bounds0]] = np.maximum.reduceat(impact, bounds0)
+    q = np.clip(np.rint(63 * impact / max_imp[term_idx]), 1, 63).astype(np.int64)
+    # Delta-encode units within each term.
+    new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
+    deltas = p_unit - np.concatenate(([0], p_unit[:-1]))
+    deltas[new_term] = p_unit[new_term]
+    encoded, ends = _encode_varints(deltas, q)
+    text = encoded.decode("ascii")
+    bounds = np.nonzero(new_term)[0]
+    term_ends = np.concatenate((bounds[1:], [len(p_unit)])) - 1
+    char_start = np.concatenate(([0], ends[:-1]))[bounds]
+    char_end = ends[term_ends]
+    present = term_idx[bounds]
+
+    shards: list[dict] = [dict() for _ in range(settings.shards)]
+    shard_of_term = term_shards(codes, ascii_terms, settings.shards)
+    scales = np.round(max_imp, 3).tolist()
+    for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
+        term = _term_string(int(codes[t]), ascii_terms)
+        shards[shard_of_term[t]][term] = [scales[t], text[a:z]]
+    writer = _Writer()
+    for n, shard in enumerate(shards):
+        writer.write(out / "t" / f"{n}.js", _js("t", n, shard))
+
+    blocks = (len(units) + settings.block_size - 1) // settings.block_size
+    for n in range(blocks):
+        rows = []
+        for u in units[n * settings.block_size:(n + 1) * settings.block_size]:
+            snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: settings.snippet_chars]
+            row = [u.label, snippet]
+            if u.anchor and not u.anchor.startswith("art-"):
+                row.append(u.anchor)
+            rows.append(row)
+        writer.write(out / "u" / f"{n}.js", _js("u", n, rows))
+
+    meta = {
+        "v": 1,
+        "shards": settings.shards,
+        "block": settings.block_size,
+        "kinds": list(KINDS),
+        "statuses": list(STATUSES),
+        "docs": [[d.title, d.url, KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
+                  STATUSES.index(d.status) if d.status in STATUSES else 0,
+                  starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
+                 for i, d in enumerate(docs)],
+        "units": len(units),
+    }
+    meta.update(extra or {})
+    writer.write(out / "meta.js", _js("meta", meta))
+    writer.write(out / "pinyin.js", _js("pinyin", pinyin or []))
+    writer.close()
+    stats.bytes, stats.files = writer.bytes, writer.files
+    return stats

@@ -1,0 +1,45 @@
+"""How text becomes search terms.  search.js does exactly the same in the browser.
+
+- NFKC and lower case (full-width letters and digits become ASCII);
+- runs of CJK characters give overlapping bigrams (a one-character run gives
+  itself): no dictionary, and the query is split the same way as the text;
+- runs of ASCII letters and digits are terms of their own (12348, app).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK_RANGE = "\u3400-\u9fff"
+_TOKENS = re.compile(rf"[{CJK_RANGE}]+|[a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def terms(text: str) -> list[str]:
+    """Terms of a text in order, repeats kept."""
+    out: list[str] = []
+    for run in _TOKENS.findall(normalize(text)):
+        if run[0] <= "z":
+            out.append(run)
+        elif len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units (what JavaScript strings are)."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_of(term: str, shards: int) -> int:
+    return fnv1a(term) % shards

@@ -1,0 +1,152 @@
+"""Search in Chromium on the sample site: what people type, old browsers, file://."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from conftest import _Quiet, copy_sample, pufa
+
+pytestmark = pytest.mark.browser
+
+NO_SEGMENTER = "delete Intl.Segmenter; Object.defineProperty(Intl, 'Segmenter', {value: undefined});"
+
+
+def search(page, query, limit=10):
+    return page.evaluate("([q, n]) => window.pufa.search(q, {limit: n})", [query, limit])
+
+
+def docs(results):
+    out = []
+    for r in results:
+        if r["doc"] not in out:
+            out.append(r["doc"])
+    return out
+
+
+@pytest.fixture
+def page(server, new_page):
+    p = new_page(1280, 800)
+    p.add_init_script(NO_SEGMENTER)
+    p.goto(server)
+    assert p.evaluate("typeof Intl.Segmenter") == "undefined"
+    return p
+
+
+def test_legal_aid_finds_the_guide_first(page):
+    results = search(page, "法律援助")
+    assert results[0]["doc"] == "法律援助申请"
+    assert "guides/fa-lv-yuan-zhu-shen-qing/" in results[0]["url"]
+    assert "<mark>法律援助</mark>" in results[0]["snippet"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("民法典", "中华人民共和国民法典"),
+    ("minfadian", "中华人民共和国民法典"),
+    ("xzfy", "中华人民共和国行政复议法"),
+    ("勞動合同法", "中华人民共和国劳动合同法"),
+    ("反家暴法", "中华人民共和国反家庭暴力法"),
+    ("行政复议法", "中华人民共和国行政复议法"),
+])
+def test_names_pinyin_traditional_abbreviations(page, query, expected):
+    results = search(page, query)
+    law_docs = [d for d in docs(results) if d.startswith(("中华人民共和国", "保障", "法律援助条例"))]
+    assert law_docs[0] == expected, docs(results)
+
+
+def test_article_references_go_to_the_article(page):
+    r = search(page, "刑法第一百三十三条之一")[0]
+    assert r["doc"] == "中华人民共和国刑法" and r["url"].endswith("#art-133-1")
+    assert r["title"] == "中华人民共和国刑法 第一百三十三条之一"
+    r = search(page, "民法典 第1077条")[0]
+    assert r["url"].endswith("laws/min-fa-dian/min-fa-dian/#art-1077")
+    r = search(page, "第一千零七十七条")[0]
+    assert r["url"].endswith("#art-1077")
+
+
+def test_in_force_version_ranks_above_the_superseded_one(page):
+    results = search(page, "行政复议法", 20)
+    urls = [r["url"] for r in results if r["doc"] == "中华人民共和国行政复议法"]
+    assert "xing-zheng-fu-yi-fa-2017" not in urls[0]
+    first_old = next(i for i, r in enumerate(results) if "2017-09-01" in r["url"])
+    first_new = next(i for i, r in enumerate(results) if "/xing-zheng-fu-yi-fa/" in r["url"])
+    assert first_new < first_old
+
+
+def test_question_words_are_dropped(page):
+    a = docs(search(page, "申请法律援助需要什么条件"))
+    assert "中华人民共和国法律援助法" in a[:5] or "法律援助申请" in a[:3]
+
+
+def test_search_page_shows_grouped_highlighted_results(server, new_page):
+    p = new_page(390, 844)
+    p.add_init_script(NO_SEGMENTER)
+    p.goto(server + "search/?q=" + "离婚冷静期")
+    p.locator(".pufa-result").first.wait_for()
+    first = p.locator(".pufa-result").first
+    assert first.locator(".pufa-result__page").inner_text()
+    assert p.locator(".pufa-result mark").count() > 0
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_header_search_box_leads_to_results(server, new_page):
+    p = new_page(1280, 800)
+    p.goto(server + "lessons/")
+    p.fill("#pufa-header-q", "人民调解")
+    p.press("#pufa-header-q", "Enter")
+    p.wait_for_url("**/search/?q=*")
+    p.locator(".pufa-result").first.wait_for()
+    assert "人民调解" in p.locator(".pufa-result__page").first.inner_text()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = copy_sample(tmp_path_factory.mktemp("hostile"))
+    (root / "content" / "lessons" / "xss.md").write_text("""---
+title: "<img src=x onerror=alert(1)>醉酒驾驶的后果"
+date: 2026-01-01
+summary: "<script>alert(2)</script>摘要"
+audience: [社会公众]
+laws: [《中华人民共和国刑法》第一百三十三条之一]
+---
+## <b>醉酒</b>驾驶
+
+醉酒驾驶机动车，<img src=y onerror=alert(3)> 依照《刑法》第一百三十三条之一处罚。
+""", encoding="utf-8")
+    pufa("build", "--site", str(root), check=True)
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_hostile_titles_show_as_text(hostile_site, new_page):
+    p = new_page(1280, 800)
+    dialogs = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    p.goto(hostile_site)
+    results = search(p, "醉酒驾驶的后果")
+    hit = next(r for r in results if "醉酒驾驶的后果" in r["doc"])
+    assert hit["doc"] == "<img src=x onerror=alert(1)>醉酒驾驶的后果"
+    assert "<img" not in hit["snippet"] and "<script" not in hit["snippet"]
+    p.goto(hostile_site + "search/?q=醉酒驾驶的后果")
+    p.locator(".pufa-result").first.wait_for()
+    assert p.locator(".md-content img").count() == 0
+    assert "<img src=x onerror=alert(1)>" in p.locator(".pufa-results").inner_text()
+    assert dialogs == []
+
+
+def test_search_works_from_file_urls(sample_site, new_page):
+    p = new_page(1280, 800)
+    p.add_init_script(NO_SEGMENTER)
+    p.goto((sample_site / "site" / "index.html").as_uri())
+    results = search(p, "人民调解")
+    assert results and results[0]["url"].startswith("file://")
+    assert "/index.html" in results[0]["url"]
+    r = search(p, "刑法第二十条")[0]
+    assert r["url"].endswith("laws/xing-fa/xing-fa/index.html#art-20")
+    p.goto(r["url"])
+    assert p.locator("#art-20").is_visible()

@@ -1,0 +1,99 @@
+"""The search index, built in Python, read the way search.js reads it."""
+import json
+import re
+
+import pytest
+
+from pufa.search import build as B
+from pufa.search.text import fnv1a, normalize, terms
+
+ALPHABET = B.ALPHABET
+
+
+def test_terms_are_bigrams_and_ascii_words():
+    assert terms("民法典") == ["民法", "法典"]
+    assert terms("醉驾，12348 APP") == ["醉驾", "12348", "app"]
+    assert terms("法") == ["法"]
+    assert terms("《刑法》第20条") == ["刑法", "第", "20", "条"]
+    assert terms("ＡＢＣ１２") == ["abc12"]     # full width folds as NFKC does
+
+
+def test_hash_is_utf16_fnv1a():
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C           # the published FNV-1a test vector
+    assert fnv1a("民法") == fnv1a("民法") and fnv1a("民法") != fnv1a("法民")
+
+
+def decode(encoded: str, scale: float) -> list[tuple[int, float]]:
+    digits = {c: i for i, c in enumerate(ALPHABET)}
+    out, unit, i = [], 0, 0
+    while i < len(encoded):
+        value, shift = 0, 0
+        while True:
+            d = digits[encoded[i]]
+            i += 1
+            value += (d & 31) << shift
+            shift += 5
+            if not d & 32:
+                break
+        unit += value
+        out.append((unit, scale * digits[encoded[i]] / 63))
+        i += 1
+    return out
+
+
+def test_varints_round_trip():
+    values = __import__("numpy").array([0, 1, 31, 32, 1023, 1024, 70000, 5], dtype="int64")
+    impacts = __import__("numpy").array([1, 63, 2, 3, 4, 5, 6, 7], dtype="int64")
+    data, ends = B._encode_varints(values, impacts)
+    text = data.decode()
+    got = decode(text, 63.0)
+    assert [u for u, _ in got] == list(__import__("numpy").cumsum(values))
+    assert [round(s) for _, s in got] == list(impacts)
+
+
+@pytest.fixture
+def small_index(tmp_path):
+    docs = [B.Doc("中华人民共和国刑法", "laws/xing-fa/", "law"), B.Doc("醉驾的处罚", "lessons/zui-jia/", "lesson")]
+    units = [
+        B.Unit(0, "", "", "中华人民共和国刑法"),
+        B.Unit(0, "第一百三十三条之一", "art-133-1", "在道路上驾驶机动车，醉酒驾驶机动车的，处拘役，并处罚金。"),
+        B.Unit(0, "第二十条", "art-20", "为了使国家、公共利益、本人或者他人的人身、财产和其他权利免受正在进行的不法侵害，而采取的制止不法侵害的行为，属于正当防卫。"),
+        B.Unit(1, "", "", "醉驾的处罚 酒后不开车。"),
+    ]
+    docs[0].first_article, docs[0].articles, docs[0].irregular = 1, 2, [[0, 133, 1], [1, 20, 0]]
+    stats = B.build(docs, units, tmp_path / "search", extra={"syn": {}},
+                    settings=B.Settings(shards=8, block_size=2))
+    return tmp_path / "search", stats
+
+
+def load(path):
+    text = path.read_text(encoding="utf-8")
+    m = re.match(r"pufaSearch\.(\w+)\((.*)\);\n$", text, re.S)
+    return m.group(1), json.loads("[" + m.group(2) + "]")
+
+
+def test_index_files_and_postings(small_index):
+    out, stats = small_index
+    assert stats.docs == 2 and stats.units == 4
+    assert sorted(p.name for p in out.iterdir()) == ["meta.js", "pinyin.js", "t", "u"]
+    assert len(list((out / "t").iterdir())) == 8 and len(list((out / "u").iterdir())) == 2
+    shard = fnv1a("醉酒") % 8
+    _, (n, data) = load(out / "t" / f"{shard}.js")
+    assert n == shard
+    scale, encoded = data["醉酒"]
+    assert [u for u, _ in decode(encoded, scale)] == [1]
+    _, (n, rows) = load(out / "u" / "0.js")
+    assert rows[1][0] == "第一百三十三条之一" and rows[1][1].startswith("在道路上驾驶机动车")
+    _, (meta,) = load(out / "meta.js")
+    assert meta["docs"][0][:7] == ["中华人民共和国刑法", "laws/xing-fa/", 0, 0, 0, 1, 2]
+    assert meta["docs"][1][4] == 3
+
+
+def test_pruning_keeps_the_highest_impacts():
+    docs = [B.Doc("d", "d/", "law")]
+    units = [B.Unit(0, f"第{i}条", f"art-{i}", "合同" + "的" * i) for i in range(1, 40)]
+    codes, term_of, p_unit, impact, _ = B.postings(units, B.Settings(max_postings=5))
+    hetong = [i for i, c in enumerate(codes.tolist()) if c == B.BIGRAM_BASE + (ord("合") - B.CJK_LO) * B.SPAN + ord("同") - B.CJK_LO]
+    kept = p_unit[term_of == hetong[0]].tolist()
+    assert kept == [0, 1, 2, 3, 4]   # the shortest units: highest BM25 impact

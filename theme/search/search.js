@@ -1,0 +1,464 @@
+/* pufa search: window.pufa.search(query, {limit}) -> [{doc, title, url, snippet}].
+ *
+ * The index is split into small script files under search/ (see
+ * pufa/search/build.py): a query loads meta.js once, one term shard per
+ * term and the unit blocks of the results shown.  Script tags, not fetch, so
+ * it works from file://; no Intl.Segmenter, no WebAssembly: text is split into
+ * character bigrams, exactly as the index was built.  ES5 plus Promise, for
+ * WeChat's built-in browser on older phones.
+ */
+(function () {
+  "use strict";
+
+  var pufa = window.pufa = window.pufa || {};
+  var script = document.currentScript || (function () {
+    var all = document.getElementsByTagName("script");
+    for (var i = all.length - 1; i >= 0; i--) if (/search\/search\.js/.test(all[i].src)) return all[i];
+    return all[all.length - 1];
+  })();
+  var base = script.src.replace(/search\.js(\?.*)?$/, "");     // …/search/
+  var siteRoot = base.replace(/search\/$/, "");                // …/
+  var fileMode = location.protocol === "file:";
+
+  /* ---- loading index pieces as scripts ------------------------------------ */
+  var cache = {}, waiting = {};
+  function arrived(path, data) {
+    if (waiting[path]) { waiting[path](data); delete waiting[path]; }
+    else cache[path] = Promise.resolve(data);
+  }
+  window.pufaSearch = {
+    meta: function (d) { arrived("meta.js", d); },
+    pinyin: function (d) { arrived("pinyin.js", d); },
+    t: function (n, d) { arrived("t/" + n + ".js", d); },
+    u: function (n, d) { arrived("u/" + n + ".js", d); }
+  };
+  function load(path) {
+    if (cache[path]) return cache[path];
+    cache[path] = new Promise(function (resolve, reject) {
+      waiting[path] = resolve;
+      var s = document.createElement("script");
+      s.src = base + path;
+      s.async = true;
+      s.onerror = function () {
+        delete cache[path];
+        delete waiting[path];
+        reject(new Error("搜索索引加载失败：" + path));
+      };
+      document.head.appendChild(s);
+    });
+    return cache[path];
+  }
+
+  /* ---- text: the same rules as pufa/search/text.py ------------------------ */
+  var TOKENS = /[\u3400-\u9fff]+|[a-z0-9]+/g;
+  function normalize(s) {
+    s = String(s || "");
+    if (s.normalize) s = s.normalize("NFKC");
+    return s.toLowerCase();
+  }
+  function terms(text) {
+    var out = [], m, run, i;
+    TOKENS.lastIndex = 0;
+    while ((m = TOKENS.exec(text))) {
+      run = m[0];
+      if (run.charCodeAt(0) < 128) {
+        if (run.length >= 2 || /^[0-9]$/.test(run)) out.push(run);
+      } else if (run.length === 1) {
+        out.push(run);
+      } else {
+        for (i = 0; i < run.length - 1; i++) out.push(run.substr(i, 2));
+      }
+    }
+    return out;
+  }
+  function unique(list) {
+    var seen = {}, out = [];
+    for (var i = 0; i < list.length; i++) if (!seen[list[i]]) { seen[list[i]] = 1; out.push(list[i]); }
+    return out;
+  }
+  function fnv1a(s) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul ? Math.imul(h, 0x01000193) >>> 0 : ((h * 0x01000193) % 4294967296) >>> 0;
+    }
+    return h >>> 0;
+  }
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = {};
+  for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charAt(a)] = a;
+  function decode(encoded, scale, into) {   // -> into[unit] = impact
+    var unit = 0, i = 0, n = encoded.length;
+    while (i < n) {
+      var value = 0, shift = 0, d;
+      do { d = DIGIT[encoded.charAt(i++)]; value += (d & 31) * Math.pow(2, shift); shift += 5; } while (d & 32);
+      unit += value;
+      into.push(unit, scale * DIGIT[encoded.charAt(i++)] / 63);
+    }
+  }
+
+  /* ---- Chinese numerals for article references ---------------------------- */
+  var CN = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNIT = { "十": 10, "百": 100, "千": 1000 };
+  function cnToInt(s) {
+    if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
+    var total = 0, num = -1, c;
+    for (var i = 0; i < s.length; i++) {
+      c = s.charAt(i);
+      if (c in CN) num = CN[c];
+      else if (c in UNIT) { total += (num < 0 ? 1 : num) * UNIT[c]; num = -1; }
+      else return null;
+    }
+    return total + (num < 0 ? 0 : num);
+  }
+  var ARTICLE = /第([零〇一二三四五六七八九十百千两0-9]+)条(?:之([一二三四五六七八九十0-9]+))?/;
+  function articleAnchor(label) {
+    var m = ARTICLE.exec(label || "");
+    if (!m) return "";
+    var main = cnToInt(m[1]), sub = m[2] ? cnToInt(m[2]) : 0;
+    return main ? "art-" + main + (sub ? "-" + sub : "") : "";
+  }
+
+  /* ---- the index metadata --------------------------------------------------- */
+  var M = null;
+  function meta() {
+    return load("meta.js").then(function (m) {
+      if (M) return M;
+      M = m;
+      M.short = [];
+      M.normTitles = [];
+      for (var i = 0; i < m.docs.length; i++) {
+        var t = normalize(m.docs[i][0]);
+        M.normTitles.push(t);
+        M.short.push(t.replace(/^中华人民共和国/, ""));
+      }
+      M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
+      M.synKeys = [];
+      for (var k in (m.syn || {})) M.synKeys.push(k);
+      M.synKeys.sort(function (x, y) { return y.length - x.length; });
+      return M;
+    });
+  }
+  function simplify(s) {
+    if (!M || !M.ts) return s;
+    var out = "";
+    for (var i = 0; i < s.length; i++) { var c = s.charAt(i); out += M.ts[c] || c; }
+    return out;
+  }
+  function docOfUnit(unit) {    // binary search over the documents' first units
+    var lo = 0, hi = M.docs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (M.docs[mid][4] <= unit) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function unitCount(d) {
+    return (d + 1 < M.docs.length ? M.docs[d + 1][4] : M.units) - M.docs[d][4];
+  }
+  function articleUnit(d, main, sub) {   // the unit of 第main条之sub in doc d, or -1
+    var doc = M.docs[d], first = doc[5], count = doc[6];
+    if (first < 0 || !count) return -1;
+    var irregular = doc[7] || [], k = 0, expMain = 1, expSub = 0;
+    for (var pos = 0; pos < count; pos++) {
+      if (k < irregular.length && irregular[k][0] === pos) { expMain = irregular[k][1]; expSub = irregular[k][2]; k++; }
+      if (expMain === main && expSub === sub) return doc[4] + first + pos;
+      expMain += 1; expSub = 0;
+    }
+    return -1;
+  }
+
+  /* ---- understanding the query -------------------------------------------- */
+  function pinyinPhrases(q) {
+    var key = q.replace(/[\s']+/g, "");
+    if (key.length < 2) return Promise.resolve([]);
+    return load("pinyin.js").then(function (list) {
+      var exact = [], prefix = [];
+      for (var i = 0; i < list.length; i++) {
+        var full = list[i][0], initials = list[i][1], han = list[i][2];
+        if (full === key || initials === key) exact.push(han);
+        else if ((key.length >= 4 && full.indexOf(key) === 0) || (key.length >= 3 && initials.indexOf(key) === 0)) prefix.push(han);
+      }
+      prefix.sort(function (x, y) { return x.length - y.length; });
+      return unique(exact.concat(prefix)).slice(0, 4);
+    });
+  }
+
+  function lawForName(name) {   // the document a law name in a query means
+    name = name.replace(/[《》\s]/g, "");
+    if (!name) return -1;
+    if (M.syn && M.syn[name]) {
+      var alts = M.syn[name];
+      for (var a = 0; a < alts.length; a++) { var d0 = lawForName(alts[a]); if (d0 >= 0) return d0; }
+    }
+    var best = -1, bestScore = -1;
+    for (var d = 0; d < M.docs.length; d++) {
+      var title = M.normTitles[d], s = M.short[d], score = -1;
+      if (title === name || s === name) score = 100;
+      else if (s.indexOf(name) === 0) score = 50 - s.length / 10;
+      else if (s.indexOf(name) >= 0) score = 20 - s.length / 10;
+      if (score < 0) continue;
+      if (M.docs[d][3] !== 0) score -= 30;              // not in force
+      if (M.docs[d][6] <= 0) score -= 40;               // no articles
+      if (score > bestScore) { bestScore = score; best = d; }
+    }
+    return best;
+  }
+
+  function analyse(raw) {
+    var q = simplify(normalize(raw)).replace(/^\s+|\s+$/g, "");
+    var plan = { text: q, phrases: [], target: null };
+    var ascii = /^[a-z\s']+$/.test(q);
+    var start = ascii ? pinyinPhrases(q) : Promise.resolve(null);
+    return start.then(function (hanzi) {
+      if (hanzi && hanzi.length) {
+        for (var i = 0; i < hanzi.length; i++) plan.phrases.push({ text: hanzi[i], w: i ? 0.7 : 1, title: true });
+        return plan;
+      }
+      // 刑法第二十条, 《民法典》第1077条, 第一千零七十七条
+      var art = /(?:《([^》]+)》|([\u3400-\u9fffa-z]{1,30}?))?\s*第([零〇一二三四五六七八九十百千两0-9]+)条(?:之([一二三四五六七八九十0-9]+))?/.exec(q);
+      if (art) {
+        var main = cnToInt(art[3]), sub = art[4] ? cnToInt(art[4]) : 0;
+        var name = art[1] || art[2] || "";
+        plan.target = { name: name, main: main, sub: sub };
+        q = (q.slice(0, art.index) + (name ? " " + name + " " : " ") + q.slice(art.index + art[0].length));
+      }
+      var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
+      core = core.replace(/^\s+|\s+$/g, "");
+      if (core) plan.phrases.push({ text: core, w: 1, title: true });
+      // Colloquial words and short names, expanded (longest first, no overlaps).
+      var used = core;
+      for (var k = 0; k < M.synKeys.length; k++) {
+        var key = M.synKeys[k];
+        if (used.indexOf(key) < 0) continue;
+        used = used.split(key).join(" ");
+        var values = M.syn[key];
+        for (var v = 0; v < values.length; v++) {
+          plan.phrases.push({ text: values[v], w: 0.8, title: true });
+          // The expansion in place of the word, with the rest of the query.
+          var rest = core.split(key).join(" " + values[v] + " ");
+          if (rest !== values[v] && rest.replace(/\s/g, "") !== values[v]) plan.phrases.push({ text: rest, w: 0.9, title: false });
+        }
+      }
+      return plan;
+    });
+  }
+
+  /* ---- scoring ---------------------------------------------------------------- */
+  function titleScore(d, phrases) {
+    var s = M.short[d], full = M.normTitles[d], best = 0;
+    var tTerms = null;
+    for (var i = 0; i < phrases.length; i++) {
+      var p = phrases[i];
+      if (!p.title) continue;
+      var text = p.text.replace(/\s+/g, ""), score = 0;
+      if (!text) continue;
+      var parts = p.text.split(/\s+/).filter(function (x) { return x; });
+      if (s === text || full === text) score = 1.6;
+      else if (s.indexOf(text) >= 0) score = 0.9 + 0.5 * text.length / s.length;
+      else if (parts.length > 1 && parts.some(function (x) { return x.length > 1 && s.indexOf(x) >= 0; })) {
+        // 行政诉讼 起诉期限: the law named by one part, the topic in another.
+        var inTitle = parts.filter(function (x) { return x.length > 1 && s.indexOf(x) >= 0; }).length;
+        score = 0.5 + 0.5 * inTitle / parts.length;
+      } else {
+        if (!tTerms) { tTerms = {}; var tt = terms(s); for (var j = 0; j < tt.length; j++) tTerms[tt[j]] = 1; }
+        var qt = unique(terms(text)), hit = 0;
+        for (var x = 0; x < qt.length; x++) if (tTerms[qt[x]]) hit++;
+        if (qt.length && hit) {
+          var f = hit / qt.length;
+          score = f * f * 0.8 * Math.min(1, (hit + 1) / (terms(s).length + 1) + 0.5);
+        }
+      }
+      score *= p.w;
+      if (score > best) best = score;
+    }
+    return best;
+  }
+
+  var KIND_PRIOR = { law: 0.05, interpretation: 0, regulation: 0, "case": -0.12, guide: 0.25, lesson: 0.12,
+    qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
+
+  function run(plan, limit, perDoc) {
+    // Terms of every phrase, and the shards that hold them.
+    var allTerms = [];
+    for (var i = 0; i < plan.phrases.length; i++) {
+      plan.phrases[i].terms = unique(terms(plan.phrases[i].text));
+      allTerms = allTerms.concat(plan.phrases[i].terms);
+    }
+    allTerms = unique(allTerms);
+    var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
+    return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
+      var byShard = {};
+      for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
+      var posting = {};
+      allTerms.forEach(function (t) {
+        var entry = byShard[fnv1a(t) % M.shards][t];
+        var list = [];
+        if (entry) decode(entry[1], entry[0], list);
+        posting[t] = list;
+      });
+      // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
+      var unitScore = {};
+      plan.phrases.forEach(function (p) {
+        var acc = {}, hits = {}, n = p.terms.length;
+        if (!n) return;
+        p.terms.forEach(function (t) {
+          var list = posting[t];
+          for (var j = 0; j < list.length; j += 2) {
+            var u = list[j];
+            acc[u] = (acc[u] || 0) + list[j + 1];
+            hits[u] = (hits[u] || 0) + 1;
+          }
+        });
+        for (var u in acc) {
+          var cover = hits[u] / n;
+          var score = p.w * acc[u] * (0.25 + 0.75 * cover * cover);
+          if (!unitScore[u] || score > unitScore[u]) unitScore[u] = score;
+        }
+      });
+      // Document scores: best unit, a little of the next ones, the title, the kind.
+      var docUnits = {}, maxUnit = 0;
+      for (var key in unitScore) {
+        var unit = +key, d = docOfUnit(unit);
+        (docUnits[d] = docUnits[d] || []).push([unit, unitScore[key]]);
+        if (unitScore[key] > maxUnit) maxUnit = unitScore[key];
+      }
+      var docScore = [], d2;
+      for (d2 = 0; d2 < M.docs.length; d2++) {
+        var list2 = docUnits[d2], part = 0;
+        if (list2) {
+          list2.sort(function (x, y) { return y[1] - x[1]; });
+          part = list2[0][1] + 0.3 * ((list2[1] ? list2[1][1] : 0) + (list2[2] ? list2[2][1] : 0));
+          part = part / (maxUnit * 1.6);
+        }
+        var ts = titleScore(d2, plan.phrases);
+        if (!list2 && !ts) continue;
+        var kind = M.kinds[M.docs[d2][2]];
+        var score = 0.7 * part + ts + (KIND_PRIOR[kind] || 0);
+        if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
+        if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
+        docScore.push([d2, score]);
+      }
+      // 刑法第二十条: that article of that law first.
+      var pinned = [];
+      if (plan.target && plan.target.main) {
+        var tdocs = [];
+        if (plan.target.name) {
+          var td = lawForName(plan.target.name);
+          if (td >= 0) tdocs.push(td);
+        } else {
+          docScore.sort(function (x, y) { return y[1] - x[1]; });
+          for (var c = 0; c < docScore.length && tdocs.length < 3; c++) tdocs.push(docScore[c][0]);
+          for (var e = 0; e < M.docs.length && tdocs.length < 3; e++) if (M.docs[e][3] === 0 && M.kinds[M.docs[e][2]] === "law" && M.docs[e][6] >= plan.target.main && tdocs.indexOf(e) < 0) tdocs.push(e);
+        }
+        tdocs.forEach(function (tdoc) {
+          var au = articleUnit(tdoc, plan.target.main, plan.target.sub || 0);
+          if (au >= 0) pinned.push([tdoc, au]);
+        });
+      }
+      docScore.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+      // Results: pinned articles, then the best unit of each document, then more units.
+      var picked = [], seenDoc = {}, seenUnit = {};
+      pinned.forEach(function (p) { picked.push(p[1]); seenDoc[p[0]] = 1; seenUnit[p[1]] = 1; });
+      var rounds = Math.max(1, perDoc || 1);
+      for (var r = 0; r < rounds && picked.length < limit; r++) {
+        for (var k2 = 0; k2 < docScore.length && picked.length < limit; k2++) {
+          var dd = docScore[k2][0];
+          var units = docUnits[dd] || [];
+          if (r === 0 && seenDoc[dd]) continue;
+          var choice = null;
+          for (var z = 0, taken = 0; z < units.length; z++) {
+            if (seenUnit[units[z][0]]) { taken++; continue; }
+            if (taken === r || r === 0) { choice = units[z][0]; break; }
+          }
+          if (choice === null && r === 0) choice = M.docs[dd][4];   // title match only: the top of the page
+          if (choice === null || seenUnit[choice]) continue;
+          picked.push(choice); seenUnit[choice] = 1; seenDoc[dd] = 1;
+        }
+      }
+      if (rounds > 1) {   // group by page: each page's units together, pages in rank order
+        var rankOf = {};
+        docScore.forEach(function (x, i2) { rankOf[x[0]] = i2; });
+        pinned.forEach(function (p) { rankOf[p[0]] = -1; });
+        picked = picked.map(function (u, i3) { return [u, i3]; }).sort(function (x, y) {
+          var dx = rankOf[docOfUnit(x[0])], dy = rankOf[docOfUnit(y[0])];
+          return dx - dy || x[1] - y[1];
+        }).map(function (x) { return x[0]; });
+      }
+      return materialise(picked, plan);
+    });
+  }
+
+  /* ---- results ----------------------------------------------------------------- */
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+  function highlight(text, plan) {
+    var marks = [], norm = normalize(text), i;
+    var words = [];
+    plan.phrases.forEach(function (p) { words = words.concat(p.terms || []); });
+    words = unique(words);
+    for (i = 0; i < norm.length; i++) marks.push(false);
+    words.forEach(function (w) {
+      if (!w) return;
+      var at = norm.indexOf(w);
+      while (at >= 0) {
+        for (var j = at; j < at + w.length && j < marks.length; j++) marks[j] = true;
+        at = norm.indexOf(w, at + 1);
+      }
+    });
+    var out = "", open = false;
+    for (i = 0; i < text.length; i++) {
+      var m = marks[i] && norm.length === text.length;
+      if (m && !open) { out += "<mark>"; open = true; }
+      if (!m && open) { out += "</mark>"; open = false; }
+      out += escapeHtml(text.charAt(i));
+    }
+    if (open) out += "</mark>";
+    return out;
+  }
+  function pageUrl(url) {
+    var u = siteRoot + url;
+    if (fileMode && /\/$/.test(u)) u += "index.html";
+    return u;
+  }
+  function materialise(units, plan) {
+    var blocks = unique(units.map(function (u) { return Math.floor(u / M.block); }));
+    return Promise.all(blocks.map(function (b) { return load("u/" + b + ".js"); })).then(function (loaded) {
+      var byBlock = {};
+      for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];
+      return units.map(function (u) {
+        var row = byBlock[Math.floor(u / M.block)][u % M.block] || ["", ""];
+        var d = docOfUnit(u), doc = M.docs[d];
+        var label = row[0] || "", anchor = row[2] || articleAnchor(label);
+        if (label && !row[2] && !anchor) anchor = "";
+        var status = M.statuses[doc[3]];
+        return {
+          doc: doc[0],
+          title: doc[0] + (label ? " " + label : ""),
+          url: pageUrl(doc[1]) + (anchor ? "#" + anchor : ""),
+          snippet: highlight(row[1] || "", plan),
+          label: label,
+          kind: M.kinds[doc[2]],
+          status: status
+        };
+      });
+    });
+  }
+
+  /* ---- the API ------------------------------------------------------------------- */
+  pufa.search = function (query, options) {
+    options = options || {};
+    var limit = options.limit || 10;
+    if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
+    return meta().then(function () { return analyse(query); }).then(function (plan) {
+      if (!plan.phrases.length && !plan.target) return [];
+      return run(plan, limit, options.perPage || 1);
+    });
+  };
+  pufa.searchReady = function () { return meta().then(function () { return true; }); };
+  // For tests: the tokenizer and hash must match pufa/search/text.py exactly.
+  pufa.search.terms = function (text) { return terms(normalize(text)); };
+  pufa.search.hash = fnv1a;
+})();
