@@ -453,7 +453,7 @@
     var limit = options.limit || 10;
     if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
     return meta().then(function () { return analyse(query); }).then(function (plan) {
-      if (!plan.phrases.length && !plan.target) return [];
+      if ((!plan.phrases.length && !plan.target) || !M.units) return [];
       return run(plan, limit, options.perPage || 1);
     });
   };

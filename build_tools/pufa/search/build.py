@@ -265,6 +265,16 @@ def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = No
     for i in range(len(docs)):
         starts[i + 1] += starts[i]
 
+    if not units:   # a new, empty site: an index that finds nothing
+        writer = _Writer()
+        writer.write(out / "meta.js", _js("meta", {"v": 1, "shards": 0, "block": settings.block_size,
+                                                   "kinds": list(KINDS), "statuses": list(STATUSES),
+                                                   "docs": [], "units": 0, **(extra or {})}))
+        writer.write(out / "pinyin.js", _js("pinyin", []))
+        writer.close()
+        stats.bytes, stats.files = writer.bytes, writer.files
+        return stats
+
     codes, term_idx, p_unit, impact, ascii_terms = postings(units, settings)
     stats.terms, stats.postings = len(codes), len(p_unit)
 
