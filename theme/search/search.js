@@ -29,7 +29,7 @@
   window.pufaSearch = {
     meta: function (d) { arrived("meta.js", d); },
     pinyin: function (d) { arrived("pinyin.js", d); },
-    t: function (n, d) { arrived("t/" + n + ".js", d); },
+    t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
     u: function (n, d) { arrived("u/" + n + ".js", d); }
   };
   function load(path) {
@@ -87,8 +87,20 @@
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT = {};
   for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charAt(a)] = a;
-  function decode(encoded, scale, into) {   // -> into[unit] = impact
-    var unit = 0, i = 0, n = encoded.length;
+  var SCALE_LO = Math.log(1e-3), SCALE_SPAN = Math.log(1e3) - Math.log(1e-3);
+  function decodeScale(code) {
+    return Math.exp(SCALE_LO + (DIGIT[code.charAt(0)] * 64 + DIGIT[code.charAt(1)]) / 4095 * SCALE_SPAN);
+  }
+  function parseShard(text) {   // "term:SSpostings term:SSpostings …" -> {term: entry}
+    var map = {}, entries = text ? text.split(" ") : [];
+    for (var i = 0; i < entries.length; i++) {
+      var e = entries[i], colon = e.indexOf(":");
+      map[e.slice(0, colon)] = e.slice(colon + 1);
+    }
+    return map;
+  }
+  function decode(entry, into) {   // pushes unit, impact pairs
+    var scale = decodeScale(entry), encoded = entry, unit = 0, i = 2, n = entry.length;
     while (i < n) {
       var value = 0, shift = 0, d;
       do { d = DIGIT[encoded.charAt(i++)]; value += (d & 31) * Math.pow(2, shift); shift += 5; } while (d & 32);
@@ -111,14 +123,6 @@
     }
     return total + (num < 0 ? 0 : num);
   }
-  var ARTICLE = /第([零〇一二三四五六七八九十百千两0-9]+)条(?:之([一二三四五六七八九十0-9]+))?/;
-  function articleAnchor(label) {
-    var m = ARTICLE.exec(label || "");
-    if (!m) return "";
-    var main = cnToInt(m[1]), sub = m[2] ? cnToInt(m[2]) : 0;
-    return main ? "art-" + main + (sub ? "-" + sub : "") : "";
-  }
-
   /* ---- the index metadata --------------------------------------------------- */
   var M = null;
   function meta() {
@@ -139,10 +143,15 @@
       return M;
     });
   }
+  var TS = null;
   function simplify(s) {
     if (!M || !M.ts) return s;
+    if (!TS) {
+      TS = {};
+      for (var j = 0; j < M.ts[0].length; j++) TS[M.ts[0].charAt(j)] = M.ts[1].charAt(j);
+    }
     var out = "";
-    for (var i = 0; i < s.length; i++) { var c = s.charAt(i); out += M.ts[c] || c; }
+    for (var i = 0; i < s.length; i++) { var c = s.charAt(i); out += TS[c] || c; }
     return out;
   }
   function docOfUnit(unit) {    // binary search over the documents' first units
@@ -155,6 +164,30 @@
   }
   function unitCount(d) {
     return (d + 1 < M.docs.length ? M.docs[d + 1][4] : M.units) - M.docs[d][4];
+  }
+  function intToCn(n) {
+    var digits = "零一二三四五六七八九", units = [[1000, "千"], [100, "百"], [10, "十"]], out = "", zero = false, rest = n;
+    for (var i = 0; i < units.length; i++) {
+      var d = Math.floor(rest / units[i][0]);
+      rest = rest % units[i][0];
+      if (d) {
+        if (zero) { out += "零"; zero = false; }
+        out += (units[i][0] === 10 && d === 1 && !out ? "" : digits.charAt(d)) + units[i][1];
+      } else if (out) zero = true;
+    }
+    if (rest) { if (zero) out += "零"; out += digits.charAt(rest); }
+    return out || "零";
+  }
+  function articleKey(u, d) {   // [main, sub] of an article unit, or null
+    var doc = M.docs[d], pos = u - doc[4] - doc[5];
+    if (doc[5] < 0 || pos < 0 || pos >= doc[6]) return null;
+    var irregular = doc[7] || [], main = 1, sub = 0, k = 0;
+    for (var p = 0; p <= pos; p++) {
+      if (k < irregular.length && irregular[k][0] === p) { main = irregular[k][1]; sub = irregular[k][2]; k++; }
+      if (p === pos) return [main, sub];
+      main += 1; sub = 0;
+    }
+    return null;
   }
   function articleUnit(d, main, sub) {   // the unit of 第main条之sub in doc d, or -1
     var doc = M.docs[d], first = doc[5], count = doc[6];
@@ -294,7 +327,7 @@
       allTerms.forEach(function (t) {
         var entry = byShard[fnv1a(t) % M.shards][t];
         var list = [];
-        if (entry) decode(entry[1], entry[0], list);
+        if (entry) decode(entry, list);
         posting[t] = list;
       });
       // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
@@ -431,8 +464,12 @@
       return units.map(function (u) {
         var row = byBlock[Math.floor(u / M.block)][u % M.block] || ["", ""];
         var d = docOfUnit(u), doc = M.docs[d];
-        var label = row[0] || "", anchor = row[2] || articleAnchor(label);
-        if (label && !row[2] && !anchor) anchor = "";
+        var label = row[0] || "", anchor = row[2] || "";
+        var key = !label ? articleKey(u, d) : null;
+        if (key) {
+          label = "第" + intToCn(key[0]) + "条" + (key[1] ? "之" + intToCn(key[1]) : "");
+          anchor = "art-" + key[0] + (key[1] ? "-" + key[1] : "");
+        }
         var status = M.statuses[doc[3]];
         return {
           doc: doc[0],

@@ -173,7 +173,8 @@ def postings(units: list[Unit], settings: Settings):
 
     term_pos = np.concatenate((pos_bi, pos_uni, np.array(a_pos, dtype=np.int64)))
     term_codes = np.concatenate((bi_codes, rel[pos_uni].astype(np.int64), np.array(a_codes, dtype=np.int64)))
-    unit_of = np.searchsorted(starts, term_pos, side="right") - 1
+    unit_at = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)   # unit of each character
+    unit_of = unit_at[term_pos]
 
     n_units = len(units)
     unit_len = np.bincount(unit_of, minlength=n_units).astype(np.float64)
@@ -222,6 +223,23 @@ def term_shards(codes: np.ndarray, ascii_terms: list[str], shards: int) -> np.nd
     for i in np.nonzero(codes >= ASCII_BASE)[0]:
         out[i] = fnv1a(ascii_terms[int(codes[i]) - ASCII_BASE]) % shards
     return out
+
+
+SCALE_LO, SCALE_HI = 1e-3, 1e3
+
+
+def encode_scales(values: np.ndarray) -> list[str]:
+    """Positive floats as two base-64 chars on a log scale (0.3 % steps)."""
+    span = np.log(SCALE_HI) - np.log(SCALE_LO)
+    q = np.clip(np.rint((np.log(np.clip(values, SCALE_LO, SCALE_HI)) - np.log(SCALE_LO)) / span * 4095), 0, 4095)
+    q = q.astype(np.int64)
+    return [ALPHABET[v >> 6] + ALPHABET[v & 63] for v in q.tolist()]
+
+
+def decode_scale(code: str) -> float:
+    v = ALPHABET.index(code[0]) * 64 + ALPHABET.index(code[1])
+    span = np.log(SCALE_HI) - np.log(SCALE_LO)
+    return float(np.exp(np.log(SCALE_LO) + v / 4095 * span))
 
 
 def _js(call: str, *args) -> bytes:
@@ -295,23 +313,28 @@ def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = No
     char_end = ends[term_ends]
     present = term_idx[bounds]
 
-    shards: list[dict] = [dict() for _ in range(settings.shards)]
-    shard_of_term = term_shards(codes, ascii_terms, settings.shards)
-    scales = np.round(max_imp, 3).tolist()
+    # A shard is one string of "term:SSpostings" entries separated by spaces
+    # (SS: the term's highest impact on a log scale); no JSON keys, no quotes.
+    shards: list[list[str]] = [[] for _ in range(settings.shards)]
+    shard_of_term = term_shards(codes, ascii_terms, settings.shards).tolist()
+    scale_codes = encode_scales(max_imp)
     for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
         term = _term_string(int(codes[t]), ascii_terms)
-        shards[shard_of_term[t]][term] = [scales[t], text[a:z]]
+        shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
     writer = _Writer()
-    for n, shard in enumerate(shards):
-        writer.write(out / "t" / f"{n}.js", _js("t", n, shard))
+    for n, entries in enumerate(shards):
+        writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
 
     blocks = (len(units) + settings.block_size - 1) // settings.block_size
     for n in range(blocks):
         rows = []
         for u in units[n * settings.block_size:(n + 1) * settings.block_size]:
             snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: settings.snippet_chars]
-            row = [u.label, snippet]
-            if u.anchor and not u.anchor.startswith("art-"):
+            # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
+            # in the browser from the document's article numbering in meta.js.
+            is_article = u.anchor.startswith("art-")
+            row = ["" if is_article else u.label, snippet]
+            if u.anchor and not is_article:
                 row.append(u.anchor)
             rows.append(row)
         writer.write(out / "u" / f"{n}.js", _js("u", n, rows))

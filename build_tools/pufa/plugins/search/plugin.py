@@ -96,8 +96,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                     law_titles.append(short_name(doc.title))
         trad, simp = traditional_map()
         phrases = law_titles + list(self.synonyms) + [v for vs in self.synonyms.values() for v in vs]
+        # Only traditional characters whose simplified form occurs in the index.
+        seen = set("".join(u.text for u in units))
+        pairs = [(t, s) for t, s in zip(trad, simp) if s in seen]
         extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS),
-                 "ts": dict(zip(trad, simp))}
+                 "ts": ["".join(t for t, _ in pairs), "".join(s for _, s in pairs)]}
         settings = B.Settings(shards=self.config.shards, max_postings=self.config.max_postings,
                               snippet_chars=self.config.snippet_chars)
         out = Path(config.site_dir) / "search"
