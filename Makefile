@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/laws_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*

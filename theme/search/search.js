@@ -131,10 +131,14 @@
       M = m;
       M.short = [];
       M.normTitles = [];
+      M.titleTerms = [];    // per document: its title's terms as a set, and how many
       for (var i = 0; i < m.docs.length; i++) {
-        var t = normalize(m.docs[i][0]);
+        var t = normalize(m.docs[i][0]), sh = t.replace(/^中华人民共和国/, "");
         M.normTitles.push(t);
-        M.short.push(t.replace(/^中华人民共和国/, ""));
+        M.short.push(sh);
+        var tt = terms(sh), set = {};
+        for (var j = 0; j < tt.length; j++) set[tt[j]] = 1;
+        M.titleTerms.push([set, tt.length]);
       }
       M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
       M.synKeys = [];
@@ -259,20 +263,44 @@
       var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
       core = core.replace(/^\s+|\s+$/g, "");
       if (core) plan.phrases.push({ text: core, w: 1, title: true });
-      // Colloquial words and short names, expanded (longest first, no overlaps).
-      var used = core;
+      // A query that names a law exactly needs no expansion.
+      var compact = core.replace(/\s+/g, "");
+      for (var d = 0; d < M.docs.length; d++) {
+        if (M.short[d] === compact || M.normTitles[d] === compact) return plan;
+      }
+      // Colloquial words and short names, expanded (longest first, no overlaps);
+      // looked for before the question words go (被骗了 is a key, 了 a question word).
+      // Each expansion costs index files, so at most MAX_TERMS terms in all:
+      // every key's first (most specific) value always, the others while there is room.
+      var used = q, termSet = {}, nTerms = 0, later = [];
+      function add(phrase) {
+        var ts = unique(terms(phrase.text)), fresh = 0;
+        for (var i = 0; i < ts.length; i++) if (!termSet[ts[i]]) fresh++;
+        if (phrase.optional && nTerms + fresh > MAX_TERMS) return;
+        for (var j = 0; j < ts.length; j++) if (!termSet[ts[j]]) { termSet[ts[j]] = 1; nTerms++; }
+        plan.phrases.push(phrase);
+      }
+      function adder(value, restPhrase) {   // a closure per value (ES5 has no block scope)
+        return function () { add(value); if (restPhrase) add(restPhrase); };
+      }
+      add(plan.phrases.pop() || { text: "", w: 1 });
       for (var k = 0; k < M.synKeys.length; k++) {
         var key = M.synKeys[k];
         if (used.indexOf(key) < 0) continue;
         used = used.split(key).join(" ");
         var values = M.syn[key];
         for (var v = 0; v < values.length; v++) {
-          plan.phrases.push({ text: values[v], w: 0.8, title: true });
+          var value = { text: values[v], w: 0.8, title: true, optional: v > 0 };
           // The expansion in place of the word, with the rest of the query.
-          var rest = core.split(key).join(" " + values[v] + " ");
-          if (rest !== values[v] && rest.replace(/\s/g, "") !== values[v]) plan.phrases.push({ text: rest, w: 0.9, title: false });
+          var rest = core.indexOf(key) >= 0 ? core.split(key).join(" " + values[v] + " ") : core + " " + values[v];
+          var restCjk = rest.replace(values[v], "").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
+          var restPhrase = restCjk.length >= 2 ? { text: rest, w: 0.9, title: false, optional: v > 0 } : null;
+          var step = adder(value, restPhrase);
+          if (v === 0) step(); else later.push(step);
         }
       }
+      later.forEach(function (f) { f(); });
+      plan.phrases = plan.phrases.filter(function (p) { return p.text; });
       return plan;
     });
   }
@@ -280,13 +308,12 @@
   /* ---- scoring ---------------------------------------------------------------- */
   function titleScore(d, phrases) {
     var s = M.short[d], full = M.normTitles[d], best = 0;
-    var tTerms = null;
     for (var i = 0; i < phrases.length; i++) {
       var p = phrases[i];
       if (!p.title) continue;
-      var text = p.text.replace(/\s+/g, ""), score = 0;
+      var text = p.compact, score = 0;
       if (!text) continue;
-      var parts = p.text.split(/\s+/).filter(function (x) { return x; });
+      var parts = p.parts;
       if (s === text || full === text) score = 1.6;
       else if (s.indexOf(text) >= 0) score = 0.9 + 0.5 * text.length / s.length;
       else if (parts.length > 1 && parts.some(function (x) { return x.length > 1 && s.indexOf(x) >= 0; })) {
@@ -294,12 +321,11 @@
         var inTitle = parts.filter(function (x) { return x.length > 1 && s.indexOf(x) >= 0; }).length;
         score = 0.5 + 0.5 * inTitle / parts.length;
       } else {
-        if (!tTerms) { tTerms = {}; var tt = terms(s); for (var j = 0; j < tt.length; j++) tTerms[tt[j]] = 1; }
-        var qt = unique(terms(text)), hit = 0;
-        for (var x = 0; x < qt.length; x++) if (tTerms[qt[x]]) hit++;
+        var tTerms = M.titleTerms[d], qt = p.compactTerms, hit = 0;
+        for (var x = 0; x < qt.length; x++) if (tTerms[0][qt[x]]) hit++;
         if (qt.length && hit) {
           var f = hit / qt.length;
-          score = f * f * 0.8 * Math.min(1, (hit + 1) / (terms(s).length + 1) + 0.5);
+          score = f * f * 0.8 * Math.min(1, (hit + 1) / (tTerms[1] + 1) + 0.5);
         }
       }
       score *= p.w;
@@ -308,6 +334,7 @@
     return best;
   }
 
+  var MAX_TERMS = 12;
   var KIND_PRIOR = { law: 0.05, interpretation: 0, regulation: 0, "case": -0.12, guide: 0.25, lesson: 0.12,
     qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
 
@@ -315,8 +342,12 @@
     // Terms of every phrase, and the shards that hold them.
     var allTerms = [];
     for (var i = 0; i < plan.phrases.length; i++) {
-      plan.phrases[i].terms = unique(terms(plan.phrases[i].text));
-      allTerms = allTerms.concat(plan.phrases[i].terms);
+      var ph = plan.phrases[i];
+      ph.terms = unique(terms(ph.text));
+      ph.compact = ph.text.replace(/\s+/g, "");
+      ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
+      ph.compactTerms = unique(terms(ph.compact));
+      allTerms = allTerms.concat(ph.terms);
     }
     allTerms = unique(allTerms);
     var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
@@ -498,4 +529,11 @@
   // For tests: the tokenizer and hash must match pufa/search/text.py exactly.
   pufa.search.terms = function (text) { return terms(normalize(text)); };
   pufa.search.hash = fnv1a;
+  // How a query is understood (phrases, weights, article target): for tuning and tests.
+  pufa.search.explain = function (q) {
+    return meta().then(function () { return analyse(q); }).then(function (plan) {
+      plan.phrases.forEach(function (p) { p.terms = unique(terms(p.text)); });
+      return plan;
+    });
+  };
 })();
