@@ -290,7 +290,9 @@
         used = used.split(key).join(" ");
         var values = M.syn[key];
         for (var v = 0; v < values.length; v++) {
-          var value = { text: values[v], w: 0.8, title: true, optional: v > 0 };
+          // A short, general expansion (保证金) is no evidence that a title is meant.
+          var named = /(法|法典|条例|规定|办法|解释|决定)$/.test(values[v]) || values[v].length >= 5;
+          var value = { text: values[v], w: 0.8, title: named, optional: v > 0 };
           // The expansion in place of the word, with the rest of the query.
           var rest = core.indexOf(key) >= 0 ? core.split(key).join(" " + values[v] + " ") : core + " " + values[v];
           var restCjk = rest.replace(values[v], "").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
