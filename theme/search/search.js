@@ -353,7 +353,10 @@
     }
     allTerms = unique(allTerms);
     var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
+    var t0 = now();
     return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
+      var t1 = now();
+      timing.shards = shardIds.length; timing.shardMs = t1 - t0;
       var byShard = {};
       for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
       var posting = {};
@@ -451,9 +454,12 @@
           return dx - dy || x[1] - y[1];
         }).map(function (x) { return x[0]; });
       }
+      timing.scoreMs = now() - t1;
       return materialise(picked, plan);
     });
   }
+  var timing = {};
+  function now() { return window.performance && performance.now ? performance.now() : +new Date(); }
 
   /* ---- results ----------------------------------------------------------------- */
   function escapeHtml(s) {
@@ -491,7 +497,9 @@
   }
   function materialise(units, plan) {
     var blocks = unique(units.map(function (u) { return Math.floor(u / M.block); }));
+    var t2 = now();
     return Promise.all(blocks.map(function (b) { return load("u/" + b + ".js"); })).then(function (loaded) {
+      timing.blocks = blocks.length; timing.blockMs = now() - t2;
       var byBlock = {};
       for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];
       return units.map(function (u) {
@@ -531,6 +539,7 @@
   // For tests: the tokenizer and hash must match pufa/search/text.py exactly.
   pufa.search.terms = function (text) { return terms(normalize(text)); };
   pufa.search.hash = fnv1a;
+  pufa.search.timing = function () { return timing; };   // the last query's phases
   // How a query is understood (phrases, weights, article target): for tuning and tests.
   pufa.search.explain = function (q) {
     return meta().then(function () { return analyse(q); }).then(function (plan) {

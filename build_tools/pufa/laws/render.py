@@ -17,7 +17,7 @@ from pufa.laws import corpus
 from pufa.laws.library import IN_FORCE, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry, LawLibrary
 from pufa.laws.numerals import anchor, label
 
-PREVIEW_CHARS = 240
+PREVIEW_CHARS = 180
 
 # Problems a citation can have.
 UNKNOWN_LAW = "unknown-law"
@@ -130,7 +130,9 @@ class Linker:
         target = res.entry
         same_page = self.own is not None and target is self.own
         href = f"#{res.article.id}" if same_page else f"{self.url_for(target)}#{res.article.id}"
-        key = f"{target.src_uri}#{res.article.id}"
+        # Previews are keyed by the target's URL from the site root; pufa.js
+        # resolves each link's href the same way (no data attribute per link).
+        key = f"{target.url}#{res.article.id}"
         if not same_page and key not in self.previews:
             self.previews[key] = preview(target, res.article)
         css = "pufa-cite"
@@ -141,7 +143,7 @@ class Linker:
         elif res.problem == CITES_SUPERSEDED:
             css += " pufa-cite--superseded"
             note = f' title="{html.escape(res.message)}"'
-        return f'<a class="{css}" href="{html.escape(href)}" data-cite="{html.escape(key)}"{note}>{shown}</a>'
+        return f'<a class="{css}" href="{html.escape(href)}"{note}>{shown}</a>'
 
     def preview_json(self) -> str:
         """The cited articles' text for offline previews (no request needed)."""

@@ -67,9 +67,9 @@ class Unit:
 @dataclass
 class Settings:
     shards: int = 1024
-    max_postings: int = 64
+    max_postings: int = 48
     block_size: int = 24
-    snippet_chars: int = 56
+    snippet_chars: int = 40
     k1: float = 1.2
     b: float = 0.75
 

@@ -44,15 +44,16 @@ def law_units(entry: LawEntry, doc_index: int, doc: Doc) -> list[Unit]:
         doc.first_article, doc.articles = first, len(units) - first
         return units
     # Sections: the text before the first heading, then each heading's section.
+    # text[0] is the section's heading (or the title): indexed, not shown again.
     label, anchor, text = "", "", [entry.title]
     for b in blocks:
         if isinstance(b, corpus.Heading):
             if len(text) > 1 or label:
-                units.append(Unit(doc_index, label, anchor, " ".join(text), snippet=" ".join(text[1:] if not label else text)))
+                units.append(Unit(doc_index, label, anchor, " ".join(text), snippet=" ".join(text[1:])))
             label, anchor, text = b.text, b.id, [b.text]
         elif isinstance(b, corpus.Paragraph):
             text.append(b.text)
-    units.append(Unit(doc_index, label, anchor, " ".join(text), snippet=" ".join(text[1:] if not label else text)))
+    units.append(Unit(doc_index, label, anchor, " ".join(text), snippet=" ".join(text[1:])))
     return [u for u in units if u.text.strip()] or [Unit(doc_index, "", "", entry.title)]
 
 

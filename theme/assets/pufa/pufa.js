@@ -4,6 +4,9 @@
   "use strict";
 
   var pufa = window.pufa = window.pufa || {};
+  var self = document.currentScript;
+  // The site's root URL, from where this file is (assets/pufa/pufa.js).
+  pufa.root = self ? self.src.replace(/assets\/pufa\/pufa\.js(\?.*)?$/, "") : "";
 
   function each(list, fn) {
     for (var i = 0; i < list.length; i++) fn(list[i], i);
@@ -132,8 +135,12 @@
     var canHover = window.matchMedia && window.matchMedia("(hover: hover)").matches;
 
     function lookup(link) {
-      var key = link.getAttribute("data-cite");
-      if (key && data[key]) return data[key];
+      // Preview data is keyed by the target's URL from the site root.
+      var url = link.href || "";
+      if (pufa.root && url.indexOf(pufa.root) === 0) {
+        var key = url.slice(pufa.root.length).replace(/index\.html(#|$)/, "$1");
+        if (data[key]) return data[key];
+      }
       var href = link.getAttribute("href") || "";
       if (href.charAt(0) === "#") {
         var el = document.getElementById(href.slice(1));

@@ -7,5 +7,5 @@ class SearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # Index sizes: see docs/decisions/0002-search-engine.md before changing them.
     shards = c.Type(int, default=1024)
-    max_postings = c.Type(int, default=64)
-    snippet_chars = c.Type(int, default=56)
+    max_postings = c.Type(int, default=48)
+    snippet_chars = c.Type(int, default=40)

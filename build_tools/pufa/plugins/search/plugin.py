@@ -95,7 +95,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 if doc.kind != "case":
                     law_titles.append(short_name(doc.title))
         trad, simp = traditional_map()
-        phrases = law_titles + list(self.synonyms) + [v for vs in self.synonyms.values() for v in vs]
+        # What people type in pinyin: law names and everyday words (not the legal terms).
+        phrases = law_titles + list(self.synonyms)
         # Only traditional characters whose simplified form occurs in the index.
         seen = set("".join(u.text for u in units))
         pairs = [(t, s) for t, s in zip(trad, simp) if s in seen]
