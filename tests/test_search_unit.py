@@ -106,3 +106,27 @@ def test_scales_survive_their_encoding():
     values = np.array([0.01, 0.5, 1.0, 7.3, 42.0, 350.0])
     for v, code in zip(values, B.encode_scales(values)):
         assert abs(B.decode_scale(code) - v) / v < 0.002
+
+
+def test_thread_fallback_builds_the_same_index(tmp_path, monkeypatch):
+    """Where fork is not used (Windows, pufa serve) the law index is built on a thread."""
+    import hashlib
+    import shutil
+
+    from conftest import ROOT, copy_sample
+    from pufa import engine
+    import pufa.plugins.search.plugin as search_plugin
+
+    def digest(site):
+        h = hashlib.sha256()
+        for p in sorted((site / "site" / "search").rglob("*.js")):
+            if p.name != "search.js":
+                h.update(p.read_bytes())
+        return h.hexdigest()
+
+    a = copy_sample(tmp_path / "a")
+    engine.build(a, echo=lambda *x: None)
+    b = copy_sample(tmp_path / "b")
+    monkeypatch.setattr(search_plugin.threading, "active_count", lambda: 2)
+    engine.build(b, echo=lambda *x: None)
+    assert digest(a) == digest(b)

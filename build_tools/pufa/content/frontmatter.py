@@ -15,7 +15,12 @@ import yaml
 from pufa.findings import ERROR, Finding
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (it usually is): 1,500 law files
+# with a front matter each are read on every build.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader that keeps dates and times as the text staff wrote."""
 
 

@@ -140,13 +140,42 @@ def _fnv_codes(first: np.ndarray, second: np.ndarray | None) -> np.ndarray:
     return h
 
 
-def postings(units: list[Unit], settings: Settings):
-    """(term codes, term of each posting, unit, impact, ascii terms): BM25, pruned."""
+class AsciiTerms:
+    """Codes for ASCII terms (12348, app), shared by every part of one index."""
+
+    def __init__(self):
+        self.terms: list[str] = []
+        self.ids: dict[str, int] = {}
+
+    def code(self, tok: str) -> int:
+        code = self.ids.get(tok)
+        if code is None:
+            code = self.ids[tok] = len(self.terms)
+            self.terms.append(tok)
+        return ASCII_BASE + code
+
+
+@dataclass
+class Pairs:
+    """(term, unit) pairs of some units: sorted unique keys (code << 21 | unit),
+    their term frequencies, and the units' lengths in terms."""
+    keys: np.ndarray
+    tf: np.ndarray
+    unit_len: np.ndarray
+
+
+UNIT_BITS = 21   # up to two million units
+
+
+def term_pairs(units: list[Unit], offset: int = 0, ascii_terms: AsciiTerms | None = None) -> Pairs:
+    """The terms of units numbered from `offset`: the expensive, vectorised part."""
+    ascii_terms = ascii_terms if ascii_terms is not None else AsciiTerms()
+    if not units:
+        return Pairs(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     texts = [fold(u.text) for u in units]
     joined = "\n".join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int32)
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
 
     cjk = (codes >= CJK_LO) & (codes <= CJK_HI)
     rel = codes - CJK_LO
@@ -157,39 +186,47 @@ def postings(units: list[Unit], settings: Settings):
     pos_uni = np.nonzero(cjk & ~prev & ~nxt)[0]
 
     # ASCII tokens are few: found with a regex over the joined text.
-    ascii_terms: list[str] = []
-    ascii_ids: dict[str, int] = {}
     a_pos, a_codes = [], []
     for m in _ASCII.finditer(joined):
         tok = m.group(0)
         if len(tok) < 2 and not tok.isdigit():
             continue
-        code = ascii_ids.get(tok)
-        if code is None:
-            code = ascii_ids[tok] = len(ascii_terms)
-            ascii_terms.append(tok)
         a_pos.append(m.start())
-        a_codes.append(ASCII_BASE + code)
+        a_codes.append(ascii_terms.code(tok))
 
     term_pos = np.concatenate((pos_bi, pos_uni, np.array(a_pos, dtype=np.int64)))
     term_codes = np.concatenate((bi_codes, rel[pos_uni].astype(np.int64), np.array(a_codes, dtype=np.int64)))
-    unit_at = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)   # unit of each character
+    unit_at = np.repeat(np.arange(offset, offset + len(texts), dtype=np.int64), lengths)
     unit_of = unit_at[term_pos]
-
-    n_units = len(units)
-    unit_len = np.bincount(unit_of, minlength=n_units).astype(np.float64)
-    avgdl = float(unit_len.mean()) if n_units else 1.0
+    unit_len = np.bincount(unit_of - offset, minlength=len(texts)).astype(np.float64)
 
     # One sort of (term, unit) keys groups postings by term with units ascending;
-    # run lengths give tf, and runs of the same term give df.
-    keys = (term_codes << 21) | unit_of
+    # run lengths give tf.
+    keys = (term_codes << UNIT_BITS) | unit_of
     keys.sort()
     edge = np.concatenate(([True], keys[1:] != keys[:-1]))
     first_idx = np.nonzero(edge)[0]
     tf = np.diff(np.concatenate((first_idx, [len(keys)])))
-    keys = keys[first_idx]
-    p_unit = keys & ((1 << 21) - 1)
-    p_code = keys >> 21
+    return Pairs(keys[first_idx], tf, unit_len)
+
+
+def merge(first: Pairs, then: Pairs) -> Pairs:
+    """Pairs of two unit ranges, the second numbered after the first."""
+    if not len(then.keys):
+        return first
+    at = np.searchsorted(first.keys, then.keys)
+    return Pairs(np.insert(first.keys, at, then.keys), np.insert(first.tf, at, then.tf),
+                 np.concatenate((first.unit_len, then.unit_len)))
+
+
+def score(pairs: Pairs, settings: Settings):
+    """BM25 impacts, each term keeping its max_postings best units.
+    Returns (term codes, term of each posting, unit, impact), grouped by term."""
+    p_unit = pairs.keys & ((1 << UNIT_BITS) - 1)
+    p_code = pairs.keys >> UNIT_BITS
+    tf = pairs.tf
+    n_units = len(pairs.unit_len)
+    avgdl = float(pairs.unit_len.mean()) if n_units else 1.0
     t_edge = np.concatenate(([True], p_code[1:] != p_code[:-1]))
     t_first = np.nonzero(t_edge)[0]
     df = np.diff(np.concatenate((t_first, [len(p_code)])))
@@ -198,10 +235,9 @@ def postings(units: list[Unit], settings: Settings):
 
     idf = np.log(1 + (n_units - df + 0.5) / (df + 0.5))
     k1, b = settings.k1, settings.b
-    norm = k1 * (1 - b + b * unit_len[p_unit] / avgdl)
+    norm = k1 * (1 - b + b * pairs.unit_len[p_unit] / avgdl)
     impact = idf[term_of] * tf * (k1 + 1) / (tf + norm)
 
-    # Terms in more units than max_postings keep their highest-impact units only.
     k = settings.max_postings
     keep = np.ones(len(p_unit), dtype=bool)
     for t in np.nonzero(df > k)[0].tolist():
@@ -209,7 +245,14 @@ def postings(units: list[Unit], settings: Settings):
         keep[lo:hi] = False
         keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
     sel = np.nonzero(keep)[0]   # still grouped by term, units ascending
-    return uniq_codes, term_of[sel], p_unit[sel], impact[sel], ascii_terms
+    return uniq_codes, term_of[sel], p_unit[sel], impact[sel]
+
+
+def postings(units: list[Unit], settings: Settings):
+    """All in one: (term codes, term of each posting, unit, impact, ascii terms)."""
+    ascii_terms = AsciiTerms()
+    codes, term_of, p_unit, impact = score(term_pairs(units, 0, ascii_terms), settings)
+    return codes, term_of, p_unit, impact, ascii_terms.terms
 
 
 def term_shards(codes: np.ndarray, ascii_terms: list[str], shards: int) -> np.ndarray:
@@ -269,91 +312,102 @@ class _Writer:
         self.pool.shutdown()
 
 
-def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = None,
-          pinyin: list | None = None, settings: Settings | None = None) -> Stats:
-    settings = settings or Settings()
-    stats = Stats(docs=len(docs), units=len(units))
-    (out / "t").mkdir(parents=True, exist_ok=True)
-    (out / "u").mkdir(parents=True, exist_ok=True)
+class IndexWriter:
+    """Writes one index into `out`, in two steps: unit blocks as soon as their
+    units are known (laws: early, on a worker thread), the rest at the end."""
 
-    # Units must be grouped by document, in document order.
-    starts = [0] * (len(docs) + 1)
-    for u in units:
-        starts[u.doc + 1] += 1
-    for i in range(len(docs)):
-        starts[i + 1] += starts[i]
+    def __init__(self, out: Path, settings: Settings | None = None):
+        self.out = out
+        self.settings = settings or Settings()
+        (out / "t").mkdir(parents=True, exist_ok=True)
+        (out / "u").mkdir(parents=True, exist_ok=True)
+        self.writer = _Writer()
+        self.blocks_done = 0          # blocks 0 .. blocks_done-1 are written
 
-    if not units:   # a new, empty site: an index that finds nothing
-        writer = _Writer()
-        writer.write(out / "meta.js", _js("meta", {"v": 1, "shards": 0, "block": settings.block_size,
-                                                   "kinds": list(KINDS), "statuses": list(STATUSES),
-                                                   "docs": [], "units": 0, **(extra or {})}))
-        writer.write(out / "pinyin.js", _js("pinyin", []))
+    def blocks(self, units: list[Unit], final: bool) -> None:
+        """Write the blocks of units[blocks_done*B:]; only complete ones unless final."""
+        size = self.settings.block_size
+        total = len(units) // size if not final else (len(units) + size - 1) // size
+        for n in range(self.blocks_done, total):
+            rows = []
+            for u in units[n * size:(n + 1) * size]:
+                snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: self.settings.snippet_chars]
+                # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
+                # in the browser from the document's article numbering in meta.js.
+                is_article = u.anchor.startswith("art-")
+                row = ["" if is_article else u.label, snippet]
+                if u.anchor and not is_article:
+                    row.append(u.anchor)
+                rows.append(row)
+            self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows))
+        self.blocks_done = max(self.blocks_done, total)
+
+    def finish(self, docs: list[Doc], units: list[Unit], pairs: Pairs, ascii_terms: AsciiTerms,
+               extra: dict | None = None, pinyin: list | None = None) -> Stats:
+        settings, out, writer = self.settings, self.out, self.writer
+        stats = Stats(docs=len(docs), units=len(units))
+        # Units must be grouped by document, in document order.
+        starts = [0] * (len(docs) + 1)
+        for u in units:
+            starts[u.doc + 1] += 1
+        for i in range(len(docs)):
+            starts[i + 1] += starts[i]
+        shards_count = settings.shards if units else 0
+
+        if units:
+            codes, term_idx, p_unit, impact = score(pairs, settings)
+            stats.terms, stats.postings = len(codes), len(p_unit)
+            # Per-term scale and quantised impacts.
+            new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
+            bounds = np.nonzero(new_term)[0]
+            max_imp = np.zeros(len(codes))
+            max_imp[term_idx[bounds]] = np.maximum.reduceat(impact, bounds)
+            q = np.clip(np.rint(63 * impact / max_imp[term_idx]), 1, 63).astype(np.int64)
+            # Delta-encode units within each term.
+            deltas = p_unit - np.concatenate(([0], p_unit[:-1]))
+            deltas[new_term] = p_unit[new_term]
+            encoded, ends = _encode_varints(deltas, q)
+            text = encoded.decode("ascii")
+            term_ends = np.concatenate((bounds[1:], [len(p_unit)])) - 1
+            char_start = np.concatenate(([0], ends[:-1]))[bounds]
+            char_end = ends[term_ends]
+            present = term_idx[bounds]
+
+            # A shard is one string of "term:SSpostings" entries separated by spaces
+            # (SS: the term's highest impact on a log scale); no JSON keys, no quotes.
+            shards: list[list[str]] = [[] for _ in range(settings.shards)]
+            shard_of_term = term_shards(codes, ascii_terms.terms, settings.shards).tolist()
+            scale_codes = encode_scales(max_imp)
+            for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
+                term = _term_string(int(codes[t]), ascii_terms.terms)
+                shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
+            for n, entries in enumerate(shards):
+                writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
+            self.blocks(units, final=True)
+
+        meta = {
+            "v": 1,
+            "shards": shards_count,
+            "block": settings.block_size,
+            "kinds": list(KINDS),
+            "statuses": list(STATUSES),
+            "docs": [[d.title, d.url, KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
+                      STATUSES.index(d.status) if d.status in STATUSES else 0,
+                      starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
+                     for i, d in enumerate(docs)],
+            "units": len(units),
+        }
+        meta.update(extra or {})
+        writer.write(out / "meta.js", _js("meta", meta))
+        writer.write(out / "pinyin.js", _js("pinyin", pinyin or []))
         writer.close()
         stats.bytes, stats.files = writer.bytes, writer.files
         return stats
 
-    codes, term_idx, p_unit, impact, ascii_terms = postings(units, settings)
-    stats.terms, stats.postings = len(codes), len(p_unit)
 
-    # Per-term scale and quantised impacts.
-    max_imp = np.zeros(len(codes))
-    bounds0 = np.nonzero(np.concatenate(([True], term_idx[1:] != term_idx[:-1])))[0]
-    max_imp[term_idx[bounds0]] = np.maximum.reduceat(impact, bounds0)
-    q = np.clip(np.rint(63 * impact / max_imp[term_idx]), 1, 63).astype(np.int64)
-    # Delta-encode units within each term.
-    new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
-    deltas = p_unit - np.concatenate(([0], p_unit[:-1]))
-    deltas[new_term] = p_unit[new_term]
-    encoded, ends = _encode_varints(deltas, q)
-    text = encoded.decode("ascii")
-    bounds = np.nonzero(new_term)[0]
-    term_ends = np.concatenate((bounds[1:], [len(p_unit)])) - 1
-    char_start = np.concatenate(([0], ends[:-1]))[bounds]
-    char_end = ends[term_ends]
-    present = term_idx[bounds]
-
-    # A shard is one string of "term:SSpostings" entries separated by spaces
-    # (SS: the term's highest impact on a log scale); no JSON keys, no quotes.
-    shards: list[list[str]] = [[] for _ in range(settings.shards)]
-    shard_of_term = term_shards(codes, ascii_terms, settings.shards).tolist()
-    scale_codes = encode_scales(max_imp)
-    for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
-        term = _term_string(int(codes[t]), ascii_terms)
-        shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
-    writer = _Writer()
-    for n, entries in enumerate(shards):
-        writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
-
-    blocks = (len(units) + settings.block_size - 1) // settings.block_size
-    for n in range(blocks):
-        rows = []
-        for u in units[n * settings.block_size:(n + 1) * settings.block_size]:
-            snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: settings.snippet_chars]
-            # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
-            # in the browser from the document's article numbering in meta.js.
-            is_article = u.anchor.startswith("art-")
-            row = ["" if is_article else u.label, snippet]
-            if u.anchor and not is_article:
-                row.append(u.anchor)
-            rows.append(row)
-        writer.write(out / "u" / f"{n}.js", _js("u", n, rows))
-
-    meta = {
-        "v": 1,
-        "shards": settings.shards,
-        "block": settings.block_size,
-        "kinds": list(KINDS),
-        "statuses": list(STATUSES),
-        "docs": [[d.title, d.url, KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
-                  STATUSES.index(d.status) if d.status in STATUSES else 0,
-                  starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
-                 for i, d in enumerate(docs)],
-        "units": len(units),
-    }
-    meta.update(extra or {})
-    writer.write(out / "meta.js", _js("meta", meta))
-    writer.write(out / "pinyin.js", _js("pinyin", pinyin or []))
-    writer.close()
-    stats.bytes, stats.files = writer.bytes, writer.files
-    return stats
+def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = None,
+          pinyin: list | None = None, settings: Settings | None = None) -> Stats:
+    """The whole index in one call (tests, small sites)."""
+    ascii_terms = AsciiTerms()
+    index = IndexWriter(out, settings)
+    return index.finish(docs, units, term_pairs(units, 0, ascii_terms), ascii_terms, extra, pinyin)

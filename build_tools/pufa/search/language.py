@@ -33,7 +33,8 @@ def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8-sig"),
+                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             findings.append(Finding(ERROR, shown or str(path), mark.line + 1 if mark else None,

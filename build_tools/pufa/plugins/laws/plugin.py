@@ -66,11 +66,16 @@ class LawsPlugin(BasePlugin[LawsConfig]):
             src = f"{LAWS_FOLDER}/{cat['slug']}/index.md"
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=f"---\ntitle: {cat['name']}\n---\n"))
-        for entry in lib.entries:
-            f = files.get_file_from_path(entry.src_uri)
-            entry.url = f.url if f else ""
         self.lib, self.files = lib, files
         return files
+
+    @event_priority(60)  # URLs are final only after every plugin's on_files (pinyin names)
+    def on_nav(self, nav, config, files):
+        if self.lib is not None:
+            for entry in self.lib.entries:
+                f = files.get_file_from_path(entry.src_uri)
+                entry.url = f.url if f else ""
+        return nav
 
     def _check_citations(self, files, docs_dir: Path, root: str, lib: LawLibrary):
         if not self.config.link_citations:

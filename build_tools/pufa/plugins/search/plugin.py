@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -15,7 +20,8 @@ from pufa.laws.library import short_name
 from pufa.plugins.content.plugin import ContentError, display_root
 from pufa.plugins.search.config import SearchConfig
 from pufa.search import build as B
-from pufa.search.collect import law_documents, page_units
+from pufa.search.collect import law_documents
+from pufa.search.collect import page_units as page_units_of
 from pufa.search.language import QUESTION_WORDS, load_synonyms, pinyin_lexicon, traditional_map
 
 log = logging.getLogger("mkdocs.plugins.pufa.search")
@@ -37,6 +43,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.synonyms: dict = {}
         self.seconds = 0.0
         self._files = None
+        self._job = None
+        self._pool = None
 
     def on_files(self, files, config):
         self.pages = []
@@ -72,40 +80,127 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages.append((B.Doc(title, page.url, kind), output))
         return output
 
-    @event_priority(50)  # before the laws plugin forgets its library
-    def on_post_build(self, config):
+    @event_priority(-10)  # after the laws plugin has the laws' URLs
+    def on_nav(self, nav, config, files):
+        """Index the law library on a worker thread while MkDocs renders pages:
+        it is most of the work, and the laws are known from here on."""
+        self._job = None
         if not self.config.enabled:
-            return
-        started = time.perf_counter()
-        docs: list[B.Doc] = []
-        units: list[B.Unit] = []
-        for doc, html in self.pages:
-            units.extend(page_units(html, doc.title, len(docs)))
-            docs.append(doc)
+            return nav
         laws = config.plugins.get("pufa-laws")
-        law_titles = []
-        if laws is not None and laws.lib is not None:
-            law_docs, law_unit_lists = law_documents(laws.lib)
-            for doc, unit_list in zip(law_docs, law_unit_lists):
-                index = len(docs)
-                for u in unit_list:
-                    u.doc = index
-                units.extend(unit_list)
-                docs.append(doc)
-                if doc.kind != "case":
-                    law_titles.append(short_name(doc.title))
-        trad, simp = traditional_map()
-        # What people type in pinyin: law names and everyday words (not the legal terms).
-        phrases = law_titles + list(self.synonyms)
-        # Only traditional characters whose simplified form occurs in the index.
-        seen = set("".join(u.text for u in units))
-        pairs = [(t, s) for t, s in zip(trad, simp) if s in seen]
-        extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS),
-                 "ts": ["".join(t for t, _ in pairs), "".join(s for _, s in pairs)]}
+        lib = laws.lib if laws is not None else None
         settings = B.Settings(shards=self.config.shards, max_postings=self.config.max_postings,
                               snippet_chars=self.config.snippet_chars)
-        out = Path(config.site_dir) / "search"
-        stats = B.build(docs, units, out, extra=extra, pinyin=pinyin_lexicon(phrases), settings=settings)
+        index = B.IndexWriter(Path(config.site_dir) / "search", settings)
+        self._job = _start(lib, index)
+        return nav
+
+    @event_priority(50)  # before the laws plugin forgets its library
+    def on_post_build(self, config):
+        if not self.config.enabled or self._job is None:
+            return
+        started = time.perf_counter()
+        law = self._job.result()
+        law.index.blocks_done = law.blocks_done
+        docs, units = list(law.docs), list(law.units)
+        page_units: list[B.Unit] = []
+        for doc, html in self.pages:
+            page_units.extend(page_units_of(html, doc.title, len(docs)))
+            docs.append(doc)
+        pairs = B.merge(law.pairs, B.term_pairs(page_units, len(units), law.ascii))
+        units.extend(page_units)
+        trad, simp = traditional_map()
+        # What people type in pinyin: law names and everyday words (not the legal terms).
+        pinyin = law.pinyin + pinyin_lexicon(list(self.synonyms))
+        extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS), "ts": [trad, simp]}
+        stats = law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin)
         self.seconds = time.perf_counter() - started
-        log.debug("search index: %s in %.1f s", stats, self.seconds)
+        log.debug("search index: %s; %.1f s after the pages", stats, self.seconds)
         self.pages = []
+
+    def on_build_error(self, error):
+        if getattr(self, "_job", None) is not None:
+            self._job.cancel()
+        self._job = None
+
+
+@dataclass
+class _LawIndex:
+    index: B.IndexWriter
+    docs: list
+    units: list
+    pairs: B.Pairs
+    ascii: B.AsciiTerms
+    pinyin: list
+    blocks_done: int = 0
+
+
+def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
+    """Terms, unit blocks and pinyin of the law library (on the worker)."""
+    ascii_terms = B.AsciiTerms()
+    if lib is None:
+        return _LawIndex(index, [], [], B.term_pairs([], 0, ascii_terms), ascii_terms, [])
+    docs, unit_lists = law_documents(lib)
+    units = [u for unit_list in unit_lists for u in unit_list]
+    pairs = B.term_pairs(units, 0, ascii_terms)
+    index.blocks(units, final=False)
+    index.writer.close()
+    index.writer = B._Writer()
+    titles = [short_name(d.title) for d in docs if d.kind != "case"]
+    return _LawIndex(index, docs, units, pairs, ascii_terms, pinyin_lexicon(titles), index.blocks_done)
+
+
+class _Job:
+    """The law index, computed while MkDocs renders the pages.
+
+    A forked process where the platform has fork and nothing else runs threads
+    (pufa build on Linux): two cores really work at once.  A thread elsewhere
+    (Windows, or pufa serve, whose file watcher runs threads)."""
+
+    def __init__(self, lib, index: B.IndexWriter):
+        self.index = index
+        self.process = self.conn = self.future = None
+        if hasattr(os, "fork") and threading.active_count() == 1 and lib is not None:
+            ctx = multiprocessing.get_context("fork")
+            self.conn, child = ctx.Pipe(duplex=False)
+            self.process = ctx.Process(target=_child, args=(lib, index, child), daemon=True)
+            self.process.start()
+            child.close()
+        else:
+            self.pool = ThreadPoolExecutor(max_workers=1)
+            self.future = self.pool.submit(_index_laws, lib, index)
+
+    def result(self) -> _LawIndex:
+        if self.future is not None:
+            law = self.future.result()
+            self.pool.shutdown()
+            return law
+        try:
+            law = self.conn.recv()
+        except EOFError:
+            raise RuntimeError("搜索索引的后台进程意外退出") from None
+        self.process.join()
+        law.index = self.index
+        return law
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+        if self.future is not None:
+            self.future.cancel()
+
+
+def _child(lib, index, conn) -> None:
+    try:
+        law = _index_laws(lib, index)
+        law.index = None          # not sent back: the parent has its own
+        # Units whose blocks are written need only their document from here on.
+        done = law.blocks_done * index.settings.block_size
+        law.units = [B.Unit(u.doc, "", "", "") for u in law.units[:done]] + law.units[done:]
+        conn.send(law)
+    finally:
+        conn.close()
+
+
+def _start(lib, index: B.IndexWriter) -> _Job:
+    return _Job(lib, index)
