@@ -354,18 +354,28 @@
     allTerms = unique(allTerms);
     var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
     var t0 = now();
+    function postingsOf(termList, shardMap) {
+      var posting = {};
+      termList.forEach(function (t) {
+        var entry = shardMap[fnv1a(t) % M.shards][t], list = [];
+        if (entry) decode(entry, list);
+        posting[t] = list;
+      });
+      return posting;
+    }
     return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
       var t1 = now();
       timing.shards = shardIds.length; timing.shardMs = t1 - t0;
       var byShard = {};
       for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
-      var posting = {};
-      allTerms.forEach(function (t) {
-        var entry = byShard[fnv1a(t) % M.shards][t];
-        var list = [];
-        if (entry) decode(entry, list);
-        posting[t] = list;
-      });
+      var picked = rank(plan, postingsOf(allTerms, byShard), limit, perDoc);
+      timing.scoreMs = now() - t1;
+      return materialise(picked, plan);
+    });
+  }
+
+  /* Ranked result units for a plan, given the postings of its terms. */
+  function rank(plan, posting, limit, perDoc) {
       // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
       var unitScore = {};
       plan.phrases.forEach(function (p) {
@@ -454,9 +464,7 @@
           return dx - dy || x[1] - y[1];
         }).map(function (x) { return x[0]; });
       }
-      timing.scoreMs = now() - t1;
-      return materialise(picked, plan);
-    });
+      return picked;
   }
   var timing = {};
   function now() { return window.performance && performance.now ? performance.now() : +new Date(); }
