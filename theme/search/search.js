@@ -268,41 +268,27 @@
       for (var d = 0; d < M.docs.length; d++) {
         if (M.short[d] === compact || M.normTitles[d] === compact) return plan;
       }
-      // Colloquial words and short names, expanded (longest first, no overlaps);
-      // looked for before the question words go (被骗了 is a key, 了 a question word).
-      // Each expansion costs index files, so at most MAX_TERMS terms in all:
-      // every key's first (most specific) value always, the others while there is room.
-      var used = q, termSet = {}, nTerms = 0, later = [];
-      function add(phrase) {
-        var ts = unique(terms(phrase.text)), fresh = 0;
-        for (var i = 0; i < ts.length; i++) if (!termSet[ts[i]]) fresh++;
-        if (phrase.optional && nTerms + fresh > MAX_TERMS) return;
-        for (var j = 0; j < ts.length; j++) if (!termSet[ts[j]]) { termSet[ts[j]] = 1; nTerms++; }
-        plan.phrases.push(phrase);
-      }
-      function adder(value, restPhrase) {   // a closure per value (ES5 has no block scope)
-        return function () { add(value); if (restPhrase) add(restPhrase); };
-      }
-      add(plan.phrases.pop() || { text: "", w: 1 });
-      for (var k = 0; k < M.synKeys.length; k++) {
+      // Colloquial words and short names (longest first, no overlaps), looked for
+      // before the question words go (被骗了 is a key, 了 a question word).
+      // Each expansion's evidence in the text was computed when the index was
+      // built ("#key" entries: one request); its words also count in titles.
+      var used = q, keys = 0;
+      for (var k = 0; k < M.synKeys.length && keys < 4; k++) {
         var key = M.synKeys[k];
         if (used.indexOf(key) < 0) continue;
         used = used.split(key).join(" ");
+        keys++;
+        // Alone (醉驾) the expansion is the query; beside other words (离婚后孩子抚养费)
+        // it mostly backs up units those words found.
+        var restChars = core.split(key).join("").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
+        plan.phrases.push({ text: "", pre: "#" + key, w: 0.8, title: false, alone: restChars.length < 2 });
         var values = M.syn[key];
         for (var v = 0; v < values.length; v++) {
           // A short, general expansion (保证金) is no evidence that a title is meant.
           var named = /(法|法典|条例|规定|办法|解释|决定)$/.test(values[v]) || values[v].length >= 5;
-          var value = { text: values[v], w: 0.8, title: named, optional: v > 0 };
-          // The expansion in place of the word, with the rest of the query.
-          var rest = core.indexOf(key) >= 0 ? core.split(key).join(" " + values[v] + " ") : core + " " + values[v];
-          var restCjk = rest.replace(values[v], "").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
-          var restPhrase = restCjk.length >= 2 ? { text: rest, w: 0.9, title: false, optional: v > 0 } : null;
-          var step = adder(value, restPhrase);
-          if (v === 0) step(); else later.push(step);
+          if (named) plan.phrases.push({ text: values[v], w: 0.8, title: true, body: false });
         }
       }
-      later.forEach(function (f) { f(); });
-      plan.phrases = plan.phrases.filter(function (p) { return p.text; });
       return plan;
     });
   }
@@ -336,8 +322,7 @@
     return best;
   }
 
-  var MAX_TERMS = 12;
-  var KIND_PRIOR = { law: 0.05, interpretation: 0, regulation: 0, "case": -0.12, guide: 0.25, lesson: 0.12,
+  var KIND_PRIOR = { law: 0.05, interpretation: 0, regulation: 0, "case": -0.12, guide: 0.4, lesson: 0.12,
     qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
 
   function run(plan, limit, perDoc) {
@@ -345,7 +330,7 @@
     var allTerms = [];
     for (var i = 0; i < plan.phrases.length; i++) {
       var ph = plan.phrases[i];
-      ph.terms = unique(terms(ph.text));
+      ph.terms = ph.pre ? [ph.pre] : ph.body === false ? [] : unique(terms(ph.text));
       ph.compact = ph.text.replace(/\s+/g, "");
       ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
       ph.compactTerms = unique(terms(ph.compact));
@@ -354,6 +339,14 @@
     allTerms = unique(allTerms);
     var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
     var t0 = now();
+    // Pages whose titles the query names are results from their top, known before
+    // any shard arrives: their snippets load alongside the shards, not after.
+    plan.titles = titleScores(plan);
+    var named = [];
+    for (var d = 0; d < M.docs.length; d++) if (plan.titles[d] >= TITLE_PAGE) named.push(d);
+    named.sort(function (x, y) { return plan.titles[y] - plan.titles[x]; });
+    unique(named.slice(0, limit).map(function (d) { return Math.floor(M.docs[d][4] / M.block); }))
+      .forEach(function (b) { load("u/" + b + ".js").then(null, function () { /* reported later */ }); });
     function postingsOf(termList, shardMap) {
       var posting = {};
       termList.forEach(function (t) {
@@ -375,9 +368,18 @@
   }
 
   /* Ranked result units for a plan, given the postings of its terms. */
+  var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
+
+  function titleScores(plan) {
+    var out = [];
+    for (var d = 0; d < M.docs.length; d++) out.push(titleScore(d, plan.phrases));
+    return out;
+  }
+
   function rank(plan, posting, limit, perDoc) {
+      var titles = plan.titles || titleScores(plan);
       // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
-      var unitScore = {};
+      var unitScore = {}, baseUnits = null;
       plan.phrases.forEach(function (p) {
         var acc = {}, hits = {}, n = p.terms.length;
         if (!n) return;
@@ -389,10 +391,13 @@
             hits[u] = (hits[u] || 0) + 1;
           }
         });
+        if (!p.pre && !baseUnits) baseUnits = acc;
         for (var u in acc) {
-          var cover = hits[u] / n;
+          var cover = p.pre ? 1 : hits[u] / n;   // precomputed phrases already weigh coverage
           var score = p.w * acc[u] * (0.25 + 0.75 * cover * cover);
-          if (!unitScore[u] || score > unitScore[u]) unitScore[u] = score;
+          if (p.pre && !p.alone && !(baseUnits && baseUnits[u])) score *= 0.3;
+          // The query's own words and each expansion are separate evidence: they add up.
+          unitScore[u] = (unitScore[u] || 0) + score;
         }
       });
       // Document scores: best unit, a little of the next ones, the title, the kind.
@@ -410,7 +415,7 @@
           part = list2[0][1] + 0.3 * ((list2[1] ? list2[1][1] : 0) + (list2[2] ? list2[2][1] : 0));
           part = part / (maxUnit * 1.6);
         }
-        var ts = titleScore(d2, plan.phrases);
+        var ts = titles[d2];
         if (!list2 && !ts) continue;
         var kind = M.kinds[M.docs[d2][2]];
         var score = 0.7 * part + ts + (KIND_PRIOR[kind] || 0);
@@ -446,7 +451,9 @@
           var units = docUnits[dd] || [];
           if (r === 0 && seenDoc[dd]) continue;
           var choice = null;
-          for (var z = 0, taken = 0; z < units.length; z++) {
+          // A page named by the query (劳动合同法) is shown from its top.
+          if (r === 0 && titles[dd] >= TITLE_PAGE) choice = M.docs[dd][4];
+          for (var z = 0, taken = 0; choice === null && z < units.length; z++) {
             if (seenUnit[units[z][0]]) { taken++; continue; }
             if (taken === r || r === 0) { choice = units[z][0]; break; }
           }

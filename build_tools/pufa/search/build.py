@@ -219,9 +219,10 @@ def merge(first: Pairs, then: Pairs) -> Pairs:
                  np.concatenate((first.unit_len, then.unit_len)))
 
 
-def score(pairs: Pairs, settings: Settings):
+def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_terms: AsciiTerms | None = None):
     """BM25 impacts, each term keeping its max_postings best units.
-    Returns (term codes, term of each posting, unit, impact), grouped by term."""
+    Returns (term codes, term of each posting, unit, impact), grouped by term;
+    with `phrases`, also their precomputed postings (see phrase_postings)."""
     p_unit = pairs.keys & ((1 << UNIT_BITS) - 1)
     p_code = pairs.keys >> UNIT_BITS
     tf = pairs.tf
@@ -238,6 +239,9 @@ def score(pairs: Pairs, settings: Settings):
     norm = k1 * (1 - b + b * pairs.unit_len[p_unit] / avgdl)
     impact = idf[term_of] * tf * (k1 + 1) / (tf + norm)
 
+    extra = {}
+    if phrases:
+        extra = phrase_postings(phrases, uniq_codes, t_first, df, p_unit, impact, ascii_terms, settings)
     k = settings.max_postings
     keep = np.ones(len(p_unit), dtype=bool)
     for t in np.nonzero(df > k)[0].tolist():
@@ -245,7 +249,74 @@ def score(pairs: Pairs, settings: Settings):
         keep[lo:hi] = False
         keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
     sel = np.nonzero(keep)[0]   # still grouped by term, units ascending
+    if phrases is not None:
+        return uniq_codes, term_of[sel], p_unit[sel], impact[sel], extra
     return uniq_codes, term_of[sel], p_unit[sel], impact[sel]
+
+
+def term_code(term: str, ascii_terms: AsciiTerms | None) -> int | None:
+    """The code of one term (as term_pairs numbers them), or None if unknown."""
+    if len(term) == 2 and all(CJK_LO <= ord(c) <= CJK_HI for c in term):
+        return BIGRAM_BASE + (ord(term[0]) - CJK_LO) * SPAN + ord(term[1]) - CJK_LO
+    if len(term) == 1 and CJK_LO <= ord(term) <= CJK_HI:
+        return ord(term) - CJK_LO
+    if ascii_terms is not None and term in ascii_terms.ids:
+        return ASCII_BASE + ascii_terms.ids[term]
+    return None
+
+
+def phrase_postings(phrases: dict, uniq_codes, t_first, df, p_unit, impact, ascii_terms, settings) -> dict:
+    """Postings of whole phrases, computed here over the full (unpruned) index.
+
+    `phrases` maps a name (a synonym key such as 醉驾) to phrases (醉酒驾驶,
+    危险驾驶): a unit scores, per phrase, the sum of its terms' impacts times
+    how much of the phrase it covers (as search.js does), the best phrase
+    counting.  The browser then loads one entry for the whole expansion instead
+    of one shard per term of every phrase.  Returns {name: (units, scores)}."""
+    from pufa.search.text import terms as split_terms
+
+    out = {}
+    k = settings.max_postings
+    for name, texts in phrases.items():
+        best: dict = {}
+        for text in texts:
+            ts = list(dict.fromkeys(split_terms(text)))
+            if not ts:
+                continue
+            units_parts, imp_parts = [], []
+            for t in ts:
+                code = term_code(t, ascii_terms)
+                if code is None:
+                    continue
+                i = int(np.searchsorted(uniq_codes, code))
+                if i >= len(uniq_codes) or uniq_codes[i] != code:
+                    continue
+                lo, hi = int(t_first[i]), int(t_first[i] + df[i])
+                units_parts.append(p_unit[lo:hi])
+                imp_parts.append(impact[lo:hi])
+            if not units_parts:
+                continue
+            units = np.concatenate(units_parts)
+            imps = np.concatenate(imp_parts)
+            uniq, inv = np.unique(units, return_inverse=True)
+            sums = np.bincount(inv, weights=imps)
+            cover = np.bincount(inv) / len(ts)
+            scores = sums * (0.25 + 0.75 * cover * cover)
+            # Units that hold most of the phrase; a single shared bigram is noise.
+            keep = cover >= 0.5
+            for u, sc in zip(uniq[keep].tolist(), scores[keep].tolist()):
+                if sc > best.get(u, 0.0):
+                    best[u] = sc
+        if not best:
+            continue
+        units = np.fromiter(best.keys(), dtype=np.int64, count=len(best))
+        scores = np.fromiter(best.values(), dtype=np.float64, count=len(best))
+        if len(units) > k:
+            top = np.argpartition(-scores, k)[:k]
+            units, scores = units[top], scores[top]
+        order = np.argsort(units)
+        out[name] = (units[order], scores[order])
+    return out
 
 
 def postings(units: list[Unit], settings: Settings):
@@ -343,7 +414,8 @@ class IndexWriter:
         self.blocks_done = max(self.blocks_done, total)
 
     def finish(self, docs: list[Doc], units: list[Unit], pairs: Pairs, ascii_terms: AsciiTerms,
-               extra: dict | None = None, pinyin: list | None = None) -> Stats:
+               extra: dict | None = None, pinyin: list | None = None,
+               phrases: dict | None = None) -> Stats:
         settings, out, writer = self.settings, self.out, self.writer
         stats = Stats(docs=len(docs), units=len(units))
         # Units must be grouped by document, in document order.
@@ -355,7 +427,7 @@ class IndexWriter:
         shards_count = settings.shards if units else 0
 
         if units:
-            codes, term_idx, p_unit, impact = score(pairs, settings)
+            codes, term_idx, p_unit, impact, phrase_lists = score(pairs, settings, phrases or {}, ascii_terms)
             stats.terms, stats.postings = len(codes), len(p_unit)
             # Per-term scale and quantised impacts.
             new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
@@ -381,6 +453,18 @@ class IndexWriter:
             for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
                 term = _term_string(int(codes[t]), ascii_terms.terms)
                 shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
+            # Whole expansions (synonym keys) as entries named "#key", in the shard
+            # of that name: one request for 醉驾's 醉酒驾驶/危险驾驶 instead of six.
+            for name, (p_units, p_scores) in phrase_lists.items():
+                entry = "#" + name
+                if " " in entry or ":" in entry:
+                    continue
+                scale = float(p_scores.max())
+                q_ph = np.clip(np.rint(63 * p_scores / scale), 1, 63).astype(np.int64)
+                d_ph = p_units - np.concatenate(([0], p_units[:-1]))
+                data, _ = _encode_varints(d_ph, q_ph)
+                shards[fnv1a(entry) % settings.shards].append(
+                    f"{entry}:{encode_scales(np.array([scale]))[0]}{data.decode('ascii')}")
             for n, entries in enumerate(shards):
                 writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
             self.blocks(units, final=True)
@@ -406,8 +490,10 @@ class IndexWriter:
 
 
 def build(docs: list[Doc], units: list[Unit], out: Path, extra: dict | None = None,
-          pinyin: list | None = None, settings: Settings | None = None) -> Stats:
+          pinyin: list | None = None, settings: Settings | None = None,
+          phrases: dict | None = None) -> Stats:
     """The whole index in one call (tests, small sites)."""
     ascii_terms = AsciiTerms()
     index = IndexWriter(out, settings)
-    return index.finish(docs, units, term_pairs(units, 0, ascii_terms), ascii_terms, extra, pinyin)
+    return index.finish(docs, units, term_pairs(units, 0, ascii_terms), ascii_terms, extra, pinyin,
+                        phrases)

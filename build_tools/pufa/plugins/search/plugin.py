@@ -113,7 +113,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # What people type in pinyin: law names and everyday words (not the legal terms).
         pinyin = law.pinyin + pinyin_lexicon(list(self.synonyms))
         extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS), "ts": [trad, simp]}
-        stats = law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin)
+        stats = law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin,
+                                 phrases=self.synonyms)
         self.seconds = time.perf_counter() - started
         log.debug("search index: %s; %.1f s after the pages", stats, self.seconds)
         self.pages = []
