@@ -69,8 +69,10 @@ def test_new_lesson_pinyin_name_and_placeholders(tmp_path):
         line = next(i for i, l in enumerate(lines, 1) if l.startswith(field + ":"))
         assert f"fan-jia-ting-bao-li-fa-shi-wen.md:{line}" in proc.stderr
     assert "还没有填写" in proc.stderr
+    assert f"fan-jia-ting-bao-li-fa-shi-wen.md:{len(lines) - 1}:1" in proc.stderr   # the body's 待补充 too
     filled = (text.replace("待补充：一两句话的摘要", "讲清楚人身安全保护令")
-              .replace("第xx条", "第二十三条").replace("民法典", "反家庭暴力法"))
+              .replace("第xx条", "第二十三条").replace("民法典", "反家庭暴力法")
+              .replace("待补充：正文。", "受到家庭暴力可以申请人身安全保护令。"))
     path.write_text(filled, encoding="utf-8")
     proc = pufa("build", "--site", str(site))
     assert proc.returncode == 0, proc.stderr

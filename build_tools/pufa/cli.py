@@ -68,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="生成网站到 site 文件夹",
                        description="检查内容并生成网站。出错时不会覆盖原来的网站。")
     _site_arg(p)
+    p.add_argument("--no-check", action="store_true", help="跳过检查（仅限紧急情况）")
+
+    p = sub.add_parser("check", help="检查内容，列出所有问题",
+                       description="检查全部内容：信息块、占位文字、链接和图片、文件编码、法条引用等。"
+                                   "有错误时退出码为 1。")
+    _site_arg(p)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
+    p.add_argument("--strict", action="store_true", help="有警告也算不通过（退出码 1）")
+    p.add_argument("--fix", action="store_true",
+                   help="自动修正能修正的问题：GBK 编码转为 UTF-8、去掉 BOM（原文件留一份 .bak）")
 
     p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
                        description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
@@ -145,9 +155,44 @@ def cmd_import_laws(args) -> int:
     return EXIT_OK
 
 
+def cmd_check(args) -> int:
+    from pufa.check.runner import run
+    from pufa.findings import format_all, summary
+
+    site = Path(args.site)
+    if not (site / "mkdocs.yml").is_file():
+        print(f"错误：在 {site.resolve()} 找不到 mkdocs.yml，这里不是一个 pufa 网站。"
+              "进入网站所在的文件夹再运行，或用 --site 指定它", file=sys.stderr)
+        return EXIT_PROBLEM
+    report = run(site, fix=args.fix)
+    failed = bool(report.errors) or (args.strict and bool(report.warnings))
+    if args.format == "json":
+        print(report.to_json())
+        return EXIT_PROBLEM if failed else EXIT_OK
+    for path, action in report.fixed:
+        print(f"已修正  {path}  {action}（原文件另存为 .bak）")
+    if report.findings:
+        print(format_all(report.findings))
+    verdict = "未通过" if failed else "通过"
+    print(f"检查{verdict}：{report.pages} 个页面，{summary(report.findings)}。")
+    return EXIT_PROBLEM if failed else EXIT_OK
+
+
 def cmd_build(args) -> int:
     from pufa import engine
 
+    if not args.no_check and (Path(args.site) / "mkdocs.yml").is_file():
+        from pufa.check.runner import run
+        from pufa.findings import format_all
+
+        report = run(Path(args.site))
+        if report.warnings:
+            print(format_all(report.warnings))
+        if report.errors:
+            print(format_all(report.errors), file=sys.stderr)
+            print(f"错误  检查发现 {len(report.errors)} 处错误，网站没有生成（原来的网站保持不变）。"
+                  "改好后再运行 pufa build；运行 pufa check 可以只看问题。", file=sys.stderr)
+            return EXIT_PROBLEM
     try:
         result = engine.build(Path(args.site))
     except engine.SiteError as exc:
@@ -173,7 +218,7 @@ def cmd_serve(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
-            "import-laws": cmd_import_laws}
+            "import-laws": cmd_import_laws, "check": cmd_check}
 
 
 def main(argv: list[str] | None = None) -> int:

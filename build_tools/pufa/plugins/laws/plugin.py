@@ -50,10 +50,11 @@ class LawsPlugin(BasePlugin[LawsConfig]):
                     and f.abs_src_path]
         lib = load_library(docs_dir, root, law_uris)
         shown_status = f"{root}/{LAWS_FOLDER}/{STATUS_FILE}"
-        lib.findings.extend(status_findings(lib, shown_status))
-        lib.findings.extend(self._check_citations(files, docs_dir, root, lib))
-        errors = [f for f in lib.findings if f.is_error]
-        warnings = [f for f in lib.findings if not f.is_error]
+        # The library may be shared (cached): its own findings list is not extended.
+        findings = list(lib.findings) + status_findings(lib, shown_status) \
+            + self._check_citations(files, docs_dir, root, lib)
+        errors = [f for f in findings if f.is_error]
+        warnings = [f for f in findings if not f.is_error]
         if warnings:
             log.warning("法律库与引用检查发现 %d 个警告：\n%s", len(warnings), format_all(warnings))
         if errors and os.environ.get("PUFA_PREVIEW") != "1":
