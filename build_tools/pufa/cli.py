@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
     _site_arg(p)
 
+    p = sub.add_parser("images", help="找出太大的图片，并可自动压缩",
+                       description="列出 content 里超过大小上限的图片；加 --fix 自动缩小并压缩（原图另存为 .bak）。")
+    _site_arg(p)
+    p.add_argument("--fix", action="store_true", help="自动缩小并压缩")
+    p.add_argument("--max-kb", type=int, default=500, metavar="KB", help="大小上限，默认 500 KB")
+
     p = sub.add_parser("serve", help="边写边预览（保存后自动刷新）",
                        description="在本机启动预览，保存文件后浏览器自动刷新。")
     _site_arg(p)
@@ -178,6 +184,38 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEM if failed else EXIT_OK
 
 
+def cmd_images(args) -> int:
+    from pufa.check.images import large_images, shrink
+    from pufa.check.runner import docs_dir_of
+
+    docs_dir = docs_dir_of(Path(args.site).resolve())
+    limit = args.max_kb * 1024
+    found = large_images(docs_dir, limit)
+    if not found:
+        print(f"没有超过 {args.max_kb} KB 的图片。")
+        return EXIT_OK
+    problems = 0
+    for path in found:
+        shown = os.path.relpath(path, Path(args.site).resolve())
+        size = path.stat().st_size
+        if not args.fix:
+            print(f"{shown}  {size / 1024:.0f} KB（超过 {args.max_kb} KB）")
+            continue
+        try:
+            result = shrink(path, limit)
+        except Exception as exc:  # noqa: BLE001 - a broken image must not stop the others
+            print(f"错误  {shown}  无法处理这张图片（{exc}）", file=sys.stderr)
+            problems += 1
+            continue
+        print(f"已压缩  {shown}  {result.before / 1024:.0f} KB → {result.after / 1024:.0f} KB"
+              f"（原图另存为 {path.name}.bak）{result.note}")
+        problems += bool(result.note)
+    if not args.fix:
+        print(f"共 {len(found)} 张图片太大。运行 pufa images --fix 自动压缩。")
+        return EXIT_PROBLEM
+    return EXIT_PROBLEM if problems else EXIT_OK
+
+
 def cmd_build(args) -> int:
     from pufa import engine
 
@@ -218,7 +256,7 @@ def cmd_serve(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
-            "import-laws": cmd_import_laws, "check": cmd_check}
+            "import-laws": cmd_import_laws, "check": cmd_check, "images": cmd_images}
 
 
 def main(argv: list[str] | None = None) -> int:
