@@ -129,3 +129,33 @@ def test_images_fix_shrinks_photos(tmp_path):
     assert photo.with_name("photo.jpg.bak").is_file()
     with Image.open(photo) as img:
         assert img.width <= 1600
+
+
+def test_preview_shows_findings_on_the_page(base_site, tmp_path):
+    """pufa serve (preview mode) builds despite errors and shows them on the page."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "s"
+    shutil.copytree(base_site, site)
+    shutil.copytree(case_dir("text-xx") / "site", site, dirs_exist_ok=True)
+    env = dict(os.environ, PUFA_PREVIEW="1")
+    exe = Path(sys.executable).with_name("pufa")
+    proc = subprocess.run([str(exe), "build", "--site", str(site), "--no-check"], env=env,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    html = (site / "site" / "lessons" / "x" / "index.html").read_text(encoding="utf-8")
+    assert 'class="pufa-preview-findings pufa-preview-findings--errors"' in html
+    assert "content/lessons/x.md:11:3" in html and "粉丝xx万" in html
+    other = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "本页 0 个问题；全站 1 个错误" in other
+
+
+@pytest.mark.parametrize("text", [
+    "原告王某某与被告李某某", "代码 `xx` 不算", "尺码 XXL 的衣服", "Xbox 游戏机", "访问 https://xx.example.cn/",
+    "```\nTODO 代码块里不算\n```", "<!-- xx 注释 -->",
+])
+def test_not_placeholders(text):
+    from pufa.check import placeholders
+    assert placeholders.find(text, "content/x.md") == []

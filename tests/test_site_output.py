@@ -149,11 +149,15 @@ def test_titles_are_escaped_everywhere(tmp_path):
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"^title: .*$", 'title: "<script>alert(1)</script>宪法"', text, count=1, flags=re.M)
     text = re.sub(r"^summary: .*$", 'summary: "<img src=x onerror=alert(2)>摘要"', text, count=1, flags=re.M)
+    text = re.sub(r"^tags:\n", 'tags:\n  - "<svg onload=alert(3)>"\n', text, count=1, flags=re.M)
+    assert "<svg onload" in text
     page.write_text(text, encoding="utf-8")
     pufa("build", "--site", str(site), check=True)
     for path in (site / "site").rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html, path
         assert "<img src=x" not in html, path
+        assert "<svg onload" not in html, path
     lesson = (site / "site" / "lessons" / "xian-fa" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;宪法" in lesson
+    assert "&lt;svg onload=alert(3)&gt;" in lesson

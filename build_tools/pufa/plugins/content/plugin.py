@@ -43,6 +43,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         super().__init__()
         self.index: ContentIndex | None = None
         self.files: Files | None = None
+        self.preview_findings: dict | None = None   # pufa serve: file -> findings
+        self.root = "content"
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
@@ -69,6 +71,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_files(self, files: Files, config):
         docs_dir = Path(config.docs_dir)
         root = display_root(config)
+        self.root = root
         # Laws are the pufa-laws plugin's; everything else is content.
         md_files = [f.src_uri for f in files.documentation_pages()
                     if f.abs_src_path and not f.src_uri.startswith("laws/")]
@@ -79,6 +82,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         if warnings:
             log.warning("内容检查发现 %d 个警告：\n%s", len(warnings), format_all(warnings))
         preview = os.environ.get("PUFA_PREVIEW") == "1"
+        self.preview_findings = _preview_findings(config) if preview else None
         if errors and preview:
             log.warning("内容有 %d 处错误（预览照常显示，正式生成会停止）：\n%s",
                         len(errors), format_all(errors))
@@ -175,6 +179,9 @@ class PufaPlugin(BasePlugin[PufaConfig]):
 
     @event_priority(-100)  # last: after every plugin has added its parts
     def on_post_page(self, output, page, config):
+        if self.preview_findings is not None:
+            shown = f"{self.root}/{page.file.src_uri}"
+            output = output.replace("</body>", preview_banner(self.preview_findings, shown) + "</body>", 1)
         return compact(output)
 
     def on_post_build(self, config):
@@ -249,3 +256,33 @@ def display_root(config) -> str:
         return posixpath.normpath(docs.relative_to(config_dir).as_posix())
     except ValueError:
         return docs.as_posix()
+
+
+def _preview_findings(config) -> dict:
+    """Everything `pufa check` would say, by file, for the preview banner."""
+    from pufa.check.runner import run
+
+    report = run(Path(config.config_file_path).parent)
+    by_file: dict = {"*": report.findings}
+    for f in report.findings:
+        by_file.setdefault(f.file, []).append(f)
+    return by_file
+
+
+def preview_banner(findings: dict, shown: str) -> str:
+    """A banner at the foot of each page in `pufa serve`: this page's problems,
+    and how many the whole site has (the build would stop on errors)."""
+    mine = findings.get(shown, [])
+    everything = findings.get("*", [])
+    errors = sum(1 for f in everything if f.is_error)
+    if not everything:
+        return ""
+    items = "".join(
+        f'<li class="pufa-preview-findings__{"error" if f.is_error else "warning"}">'
+        f"<b>{escape(f.severity)}</b> {escape(f.location())} {escape(f.message)}"
+        f'<br><span>修改方法：{escape(f.hint)}</span></li>' for f in mine)
+    state = "pufa-preview-findings--errors" if errors else "pufa-preview-findings--warnings"
+    return (f'<aside class="pufa-preview-findings {state}" role="status" data-pufa-noindex>'
+            f'<p><b>预览检查</b>：本页 {len(mine)} 个问题；全站 {errors} 个错误、{len(everything) - errors} 个警告'
+            f'{"（有错误时 pufa build 不会生成网站）" if errors else ""}。运行 <code>pufa check</code> 查看全部。</p>'
+            f'{"<ul>" + items + "</ul>" if items else ""}</aside>')
