@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
     _site_arg(p)
 
+    p = sub.add_parser("bundle", help="打包成离线版 zip（U 盘、展厅电脑直接打开）",
+                       description="生成一个 zip：解压后双击 index.html 即可浏览，不需要联网，搜索和法条预览都能用。")
+    _site_arg(p)
+    p.add_argument("--out", metavar="文件.zip", help="zip 的位置和名字，默认放在网站文件夹里，名字带生成日期")
+
     p = sub.add_parser("images", help="找出太大的图片，并可自动压缩",
                        description="列出 content 里超过大小上限的图片；加 --fix 自动缩小并压缩（原图另存为 .bak）。")
     _site_arg(p)
@@ -184,6 +189,33 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEM if failed else EXIT_OK
 
 
+def cmd_bundle(args) -> int:
+    from pufa import engine
+    from pufa.bundle import bundle
+    from pufa.check.runner import run
+    from pufa.findings import format_all
+
+    site = Path(args.site)
+    try:
+        engine.config_path(site.resolve())
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    report = run(site)
+    if report.errors:
+        print(format_all(report.errors), file=sys.stderr)
+        print(f"错误  检查发现 {len(report.errors)} 处错误，没有打包。", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        out = bundle(site, Path(args.out) if args.out else None)
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"离线版已生成：{out}（{out.stat().st_size / 1024 / 1024:.1f} MB）")
+    print("解压后双击里面的 index.html 即可浏览；使用说明.txt 里有展厅电脑的设置方法。")
+    return EXIT_OK
+
+
 def cmd_images(args) -> int:
     from pufa.check.images import large_images, shrink
     from pufa.check.runner import docs_dir_of
@@ -256,7 +288,8 @@ def cmd_serve(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
-            "import-laws": cmd_import_laws, "check": cmd_check, "images": cmd_images}
+            "import-laws": cmd_import_laws, "check": cmd_check, "images": cmd_images,
+            "bundle": cmd_bundle}
 
 
 def main(argv: list[str] | None = None) -> int:

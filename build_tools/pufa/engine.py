@@ -153,6 +153,25 @@ def build(site: Path, echo=print) -> BuildResult:
     return BuildResult(site_dir, time.perf_counter() - started, pages, collector.messages)
 
 
+def build_into(site: Path, out_dir: Path, echo=print, **overrides):
+    """Build the site into out_dir (not site/), with MkDocs settings overridden."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, BuildError, PluginError
+
+    cfg_file = config_path(site.resolve())
+    config = _load_config(cfg_file, **overrides)
+    config["site_dir"] = str(out_dir)
+    collector = _Collector(echo)
+    _quiet_mkdocs(collector)
+    try:
+        mkdocs_build(config)
+    except PluginError as exc:
+        raise SiteError(str(exc)) from None
+    except (BuildError, Abort) as exc:
+        raise SiteError("\n".join(collector.errors) or f"生成失败：{translate(str(exc))}") from None
+    return config
+
+
 def serve(site: Path, address: str = "127.0.0.1:8000", open_browser: bool = False, echo=print):
     """Live preview: rebuilds on every save; errors show in the terminal."""
     from mkdocs.commands.serve import serve as mkdocs_serve

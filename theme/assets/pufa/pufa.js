@@ -247,7 +247,9 @@
         if (location.protocol !== "file:") return;
         e.preventDefault();
         var q = form.querySelector("input").value;
-        location.href = form.getAttribute("action").replace(/\/?$/, "/") + "index.html?q=" + encodeURIComponent(q);
+        var action = form.getAttribute("action");
+        if (!/\.html$/.test(action)) action = action.replace(/\/?$/, "/") + "index.html";
+        location.href = action + "?q=" + encodeURIComponent(q);
       });
     });
   }

@@ -1,0 +1,72 @@
+"""`pufa bundle`: the whole site as a zip that works opened from a USB stick.
+
+Built again with MkDocs' `use_directory_urls: false`, so every link names a
+file (…/xian-fa.html) and works from file:// on Windows and Linux; search and
+citation previews need no server (scripts, not fetch).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pufa import engine
+from pufa.content.slug import slugify
+
+SERVER_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+
+README = """{name}（离线版）
+
+生成日期：{date}
+
+怎样打开
+1. 把这个压缩包解压到电脑或 U 盘上（Windows：右键 →「全部解压缩」）。
+2. 打开解压出来的「{folder}」文件夹，双击 index.html，用浏览器（推荐 Chrome、Edge、360 极速模式）打开。
+3. 不需要联网：所有页面、搜索、法条预览都在本机运行，不会访问任何外部网站。
+
+在展厅或一体机上使用
+- 全屏显示：在浏览器里按 F11。
+- 开机自动打开：把 index.html 的快捷方式放进「启动」文件夹（Windows：按 Win+R，输入 shell:startup）。
+
+注意
+- 请不要只复制单个网页文件，整个文件夹要一起复制。
+- 内容更新后，请用新的压缩包替换整个文件夹。
+
+{bureau}
+"""
+
+
+def default_name(site_name: str, today: dt.date) -> str:
+    return f"{slugify(site_name) or 'pufa'}-{today.isoformat()}.zip"
+
+
+def bundle(site: Path, out: Path | None = None, today: dt.date | None = None, echo=print) -> Path:
+    site = site.resolve()
+    today = today or dt.date.today()
+    work = Path(tempfile.mkdtemp(prefix=".pufa-bundle-", dir=site))
+    try:
+        built = work / "site"
+        config = engine.build_into(site, built, use_directory_urls=False, echo=echo)
+        folder = slugify(config.site_name) or "pufa"
+        bureau = ""
+        pufa_cfg = config.plugins.get("pufa")
+        if pufa_cfg is not None:
+            b = pufa_cfg.config.bureau
+            bureau = "\n".join(x for x in (b.name, b.address, f"公共法律服务热线：{b.hotline}" if b.hotline else "") if x)
+        readme = README.format(name=config.site_name, date=today.isoformat(), folder=folder, bureau=bureau)
+        out = (out or site / default_name(config.site_name, today)).resolve()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            # Windows Notepad reads UTF-8 reliably with a BOM.
+            zf.writestr(f"{folder}/使用说明.txt", "\ufeff" + readme.replace("\n", "\r\n"))
+            for path in sorted(built.rglob("*")):
+                # 404.html is for web servers (absolute links); sitemaps need a host.
+                if path.is_file() and path.relative_to(built).as_posix() not in SERVER_ONLY:
+                    zf.write(path, f"{folder}/{path.relative_to(built).as_posix()}")
+        tmp.replace(out)
+        return out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

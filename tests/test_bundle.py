@@ -1,0 +1,88 @@
+"""pufa bundle: the zip opened from the file system works with no server and no network."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from conftest import copy_sample, pufa
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    root = copy_sample(tmp_path_factory.mktemp("bundle"))
+    out = root / "offline.zip"
+    proc = pufa("bundle", "--site", str(root), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        top = names[0].split("/")[0]
+        assert f"{top}/使用说明.txt" in names and f"{top}/index.html" in names
+        guide = zf.read(f"{top}/使用说明.txt").decode("utf-8-sig")
+        assert "index.html" in guide and "不需要联网" in guide
+        zf.extractall(root / "x")
+    return root / "x" / top
+
+
+def test_default_name_carries_the_date(tmp_path):
+    import datetime as dt
+    root = copy_sample(tmp_path / "s")
+    assert pufa("bundle", "--site", str(root)).returncode == 0
+    zips = list(root.glob("*.zip"))
+    assert len(zips) == 1 and dt.date.today().isoformat() in zips[0].name
+
+
+def test_every_link_names_a_file(unzipped):
+    import re
+    bad = []
+    for page in unzipped.rglob("*.html"):
+        for href in re.findall(r'<a [^>]*href="([^"#:]+)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            if not target.is_file():
+                bad.append(f"{page.relative_to(unzipped)} -> {href}")
+    assert bad == []
+
+
+def test_browse_and_search_from_file_urls(unzipped, new_page):
+    page = new_page(1280, 800)
+    page.goto((unzipped / "index.html").as_uri())
+    assert "普法" in page.locator("h1").inner_text()
+    # A lesson, from the home page's cards
+    page.locator(".pufa-card__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(".html") and page.locator(".pufa-head h1").count() == 1
+    # A guide, from the navigation tabs
+    page.goto((unzipped / "guides" / "index.html").as_uri())
+    page.locator(".pufa-card__link").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h2#shou-li-tiao-jian").count() == 1
+    # A law article, from a citation (with its preview)
+    page.goto((unzipped / "lessons" / "min-fa-dian-hun-yin-jia-ting.html").as_uri())
+    link = page.locator("a.pufa-cite", has_text="第一千零七十七条").first
+    link.hover()
+    assert "撤回离婚登记申请" in page.locator(".pufa-preview").inner_text()
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("min-fa-dian.html#art-1077")
+    assert page.locator("#art-1077").is_visible()
+    # Search: the API and the search page
+    results = page.evaluate("pufa.search('人民调解', {limit: 5})")
+    assert results and results[0]["url"].startswith("file://") and ".html" in results[0]["url"]
+    page.goto((unzipped / "search" / "index.html").as_uri() + "?q=醉驾")
+    page.locator(".pufa-result").first.wait_for()
+    page.locator(".pufa-result__page").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://")
+
+
+def test_every_bundle_page_loads_with_no_other_host(unzipped, new_page):
+    page = new_page(390, 844)
+    pages = sorted(unzipped.rglob("*.html"))
+    assert len(pages) >= 80
+    for path in pages:
+        page.goto(path.as_uri())
+        assert page.locator("h1").count() >= 1, path
+    # new_page's guard fails the test on any request that is not file:// or
+    # 127.0.0.1, and on any console error.
