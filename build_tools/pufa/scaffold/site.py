@@ -63,6 +63,7 @@ markdown_extensions:
 plugins:
   - pufa-laws          # 法律法规库：法条页面、引用链接（pufa import-laws 导入）
   - pufa-search        # 中文搜索：离线可用，支持口语、简称、拼音
+  - pufa-offline       # 离线阅读：手机上可安装，断网也能看
   - pufa:
       bureau:
         name: {bureau}

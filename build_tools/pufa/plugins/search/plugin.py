@@ -31,7 +31,8 @@ KIND_BY_TYPE = {"lesson": "lesson", "guide": "guide", "village": "village", "par
                 "campaign": "campaign"}
 # Pages that only list other pages are not results of their own.
 SKIP_TEMPLATES = {"pufa/listing.html", "pufa/timeline.html", "pufa/home.html", "pufa/law.html",
-                  "pufa/law-library.html", "pufa/law-category.html", "pufa/search.html"}
+                  "pufa/law-library.html", "pufa/law-category.html", "pufa/search.html",
+                  "pufa/offline.html"}
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

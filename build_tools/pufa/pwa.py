@@ -1,0 +1,129 @@
+"""Offline reading: the web app manifest, icons and the service worker's lists.
+
+Plain module: given a built site, decide what the service worker precaches
+(the shell, the home and listing pages, the offline page and, within a size
+budget, the other pages and the search files they need) and what can be saved
+on demand, section by section (保存离线阅读).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHELL_SUFFIXES = (".css", ".js", ".png", ".svg", ".ico", ".webmanifest")
+
+
+@dataclass
+class Plan:
+    version: str
+    precache: list[str] = field(default_factory=list)
+    precache_bytes: int = 0
+    sections: list[dict] = field(default_factory=list)   # saved on demand
+
+
+def site_version(site_dir: Path) -> str:
+    """A hash of every file: a new build with any change is a new version."""
+    h = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and path.name != "sw.js":
+            h.update(path.relative_to(site_dir).as_posix().encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
+    """page_urls: URL (relative to the site root) -> section ('laws', 'lessons' …)."""
+    p = Plan(version=site_version(site_dir))
+
+    def add(rel: str) -> None:
+        path = site_dir / rel
+        if rel not in p.precache and path.is_file():
+            p.precache.append(rel)
+            p.precache_bytes += path.stat().st_size
+
+    # The shell: styles, scripts, icons, the offline page, the home page.
+    for path in sorted(site_dir.joinpath("assets").rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_file() and rel.endswith(SHELL_SUFFIXES) and "/fonts/" not in rel \
+                and "/workers/" not in rel and "lunr" not in rel:
+            add(rel)
+    for rel in ("index.html", "offline/index.html", "offline/sections.js", "manifest.webmanifest",
+                "search/index.html",
+                "search/search.js", "search/meta.js", "search/pinyin.js"):
+        add(rel)
+    listings = sorted(u for u, s in page_urls.items() if u.endswith("index.html") and u.count("/") <= 2)
+    for rel in listings:
+        add(rel)
+    # Within the budget: every page that is not a law, then the search shards and blocks.
+    for rel in sorted(page_urls):
+        if page_urls[rel] != "laws" and p.precache_bytes + _size(site_dir / rel) <= budget_bytes:
+            add(rel)
+    search_files = sorted(x.relative_to(site_dir).as_posix() for x in (site_dir / "search").rglob("*.js")
+                          if x.parent.name in ("t", "u"))
+    total = sum(_size(site_dir / rel) for rel in search_files)
+    if p.precache_bytes + total <= budget_bytes:
+        for rel in search_files:
+            add(rel)
+
+    # Sections to save on demand: every section's pages (laws: every law page).
+    by_section: dict[str, list[str]] = {}
+    for rel, section in page_urls.items():
+        by_section.setdefault(section, []).append(rel)
+    if (site_dir / "search").is_dir():
+        by_section["search"] = search_files
+    for section, rels in sorted(by_section.items()):
+        missing = [r for r in sorted(rels) if r not in p.precache]
+        if missing:
+            p.sections.append({"id": section, "urls": missing,
+                               "bytes": sum(_size(site_dir / r) for r in missing)})
+    return p
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def manifest(name: str, short_name: str, description: str, theme_color: str) -> str:
+    return json.dumps({
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "lang": "zh-CN",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": theme_color,
+        "icons": [
+            {"src": "assets/pufa/icon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": "assets/pufa/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+        ],
+    }, ensure_ascii=False, indent=1)
+
+
+def make_icon(size: int, color: str, path: Path) -> None:
+    """A plain emblem (an open book under a balance), drawn without fonts."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (size, size), color)
+    d = ImageDraw.Draw(img)
+    s = size / 100
+    white = "#ffffff"
+    gold = "#f3c44b"
+    # balance: post, beam, pans
+    d.rectangle([48 * s, 18 * s, 52 * s, 58 * s], fill=gold)
+    d.rectangle([24 * s, 22 * s, 76 * s, 26 * s], fill=gold)
+    for x in (26, 74):
+        d.line([x * s, 26 * s, (x - 8) * s, 42 * s], fill=gold, width=max(1, int(2 * s)))
+        d.line([x * s, 26 * s, (x + 8) * s, 42 * s], fill=gold, width=max(1, int(2 * s)))
+        d.pieslice([(x - 10) * s, 34 * s, (x + 10) * s, 50 * s], 0, 180, fill=gold)
+    # open book
+    d.polygon([(18 * s, 62 * s), (50 * s, 68 * s), (50 * s, 84 * s), (18 * s, 78 * s)], fill=white)
+    d.polygon([(82 * s, 62 * s), (50 * s, 68 * s), (50 * s, 84 * s), (82 * s, 78 * s)], fill=white)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img.save(path, "PNG", optimize=True)

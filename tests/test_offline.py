@@ -1,0 +1,80 @@
+"""Offline reading in Chromium: the service worker, offline pages and search, updates."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from conftest import _Quiet, copy_sample, pufa
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "", "lessons/", "guides/", "villages/", "party-history/", "party-history/timeline/", "campaigns/",
+    "lessons/xian-fa/", "lessons/fan-jia-ting-bao-li-fa/", "lessons/min-fa-dian-ji-cheng/",
+    "lessons/xing-zheng-fu-yi-fa/", "guides/fa-lv-yuan-zhu-shen-qing/", "guides/ren-min-tiao-jie/",
+    "guides/gong-zheng-ban-li/", "villages/qi-yun-nan-cun/", "villages/qi-yun-bei-cun/",
+    "party-history/zhong-gong-yi-da/", "party-history/wu-si-xian-fa/", "campaigns/xian-fa-xuan-chuan-zhou/",
+    "search/",
+]
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    root = copy_sample(tmp_path_factory.mktemp("offline"))
+    pufa("build", "--site", str(root), check=True)
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def wait_for_control(page):
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+                           timeout=30000)
+
+
+def test_offline_pages_and_search_then_update(live, new_page):
+    root, base = live
+    page = new_page(390, 844)
+    page.goto(base)
+    wait_for_control(page)
+    assert len(PAGES) == 20
+    page.context.set_offline(True)
+    for url in PAGES:
+        page.goto(base + url)
+        assert page.locator("h1").first.inner_text().strip(), url
+    for q in ("法律援助", "醉驾", "离婚冷静期", "民法典", "宪法宣传周"):
+        assert page.evaluate("q => pufa.search(q, {limit: 5})", q), q
+    # A page that was never saved: the offline page, in Chinese.
+    page.goto(base + "laws/xing-fa/xing-fa/")
+    assert "离线阅读" in page.locator("h1").inner_text()
+    page.context.set_offline(False)
+
+    # A new build with one lesson changed: the reader is told, and chooses to reload.
+    lesson = root / "content" / "lessons" / "xian-fa.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n第二版新增的一段话。\n", encoding="utf-8")
+    pufa("build", "--site", str(root), check=True)
+    page.goto(base + "lessons/xian-fa/")
+    assert "第二版新增的一段话" not in page.content()          # not switched mid-read
+    notice = page.locator(".pufa-update")
+    notice.wait_for(timeout=30000)
+    assert "内容已更新" in notice.inner_text()
+    with page.expect_navigation():
+        notice.locator("button").click()
+    page.wait_for_function("document.body.innerText.indexOf('第二版新增的一段话') >= 0", timeout=30000)
+    keys = page.evaluate("caches.keys()")
+    assert len(keys) == 1 and keys[0].startswith("pufa-")
+
+
+def test_manifest_and_icons(live):
+    import json
+    import urllib.request
+    root, base = live
+    data = json.loads(urllib.request.urlopen(base + "manifest.webmanifest").read().decode("utf-8"))
+    assert data["name"] == "云溪区普法网（示例）" and data["lang"] == "zh-CN"
+    for icon in data["icons"]:
+        assert urllib.request.urlopen(base + icon["src"]).status == 200
