@@ -78,3 +78,19 @@ def test_manifest_and_icons(live):
     assert data["name"] == "云溪区普法网（示例）" and data["lang"] == "zh-CN"
     for icon in data["icons"]:
         assert urllib.request.urlopen(base + icon["src"]).status == 200
+
+
+def test_save_a_section_for_offline_reading(live, new_page):
+    root, base = live
+    page = new_page(1280, 800)
+    page.goto(base + "offline/")
+    wait_for_control(page)
+    button = page.locator("[data-pufa-offline-sections] button", has_text="法律法规库")
+    assert "MB" in button.inner_text() or "KB" in button.inner_text()
+    button.click()
+    page.locator(".pufa-offline-progress", has_text="没有网络也能看了").wait_for(timeout=60000)
+    page.context.set_offline(True)
+    page.goto(base + "laws/xing-fa/xing-fa/")
+    assert page.locator("h1").inner_text() == "中华人民共和国刑法"
+    assert page.locator("#art-133-1").count() == 1
+    page.context.set_offline(False)

@@ -62,9 +62,18 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
             add(rel)
     search_files = sorted(x.relative_to(site_dir).as_posix() for x in (site_dir / "search").rglob("*.js")
                           if x.parent.name in ("t", "u"))
-    total = sum(_size(site_dir / rel) for rel in search_files)
+    # To search the precached pages offline: every term shard, and the unit
+    # blocks of those pages (law units come first; their blocks wait for a visit
+    # or for 保存离线阅读).
+    # A small site's whole index fits: then law results have snippets offline too.
+    wanted = [r for r in search_files if r.startswith("search/t/")] + \
+        [f"search/u/{n}.js" for n in _page_blocks(site_dir)]
+    everything = sum(_size(site_dir / rel) for rel in search_files)
+    if p.precache_bytes + everything <= min(budget_bytes, 8 * 1024 * 1024):
+        wanted = search_files
+    total = sum(_size(site_dir / rel) for rel in wanted)
     if p.precache_bytes + total <= budget_bytes:
-        for rel in search_files:
+        for rel in wanted:
             add(rel)
 
     # Sections to save on demand: every section's pages (laws: every law page).
@@ -79,6 +88,27 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
             p.sections.append({"id": section, "urls": missing,
                                "bytes": sum(_size(site_dir / r) for r in missing)})
     return p
+
+
+LAW_KINDS = {"law", "interpretation", "regulation", "case"}
+
+
+def _page_blocks(site_dir: Path) -> list[int]:
+    """Unit blocks that hold units of pages other than laws (from search/meta.js)."""
+    meta_file = site_dir / "search" / "meta.js"
+    if not meta_file.is_file():
+        return []
+    text = meta_file.read_text(encoding="utf-8")
+    meta = json.loads(text[text.index("(") + 1: text.rindex(")")])
+    kinds, docs, block, units = meta["kinds"], meta["docs"], meta["block"], meta["units"]
+    blocks: set[int] = set()
+    for i, doc in enumerate(docs):
+        if kinds[doc[2]] in LAW_KINDS:
+            continue
+        start = doc[4]
+        end = docs[i + 1][4] if i + 1 < len(docs) else units
+        blocks.update(range(start // block, (end - 1) // block + 1) if end > start else ())
+    return sorted(blocks)
 
 
 def _size(path: Path) -> int:
@@ -106,9 +136,23 @@ def manifest(name: str, short_name: str, description: str, theme_color: str) -> 
     }, ensure_ascii=False, indent=1)
 
 
-def make_icon(size: int, color: str, path: Path) -> None:
-    """A plain emblem (an open book under a balance), drawn without fonts."""
+def make_icon(size: int, color: str, path: Path, logo: Path | None = None) -> None:
+    """The site's logo (a PNG or JPEG) on the theme colour; without one, a plain
+    emblem (an open book under a balance), drawn without fonts."""
     from PIL import Image, ImageDraw
+
+    if logo is not None and logo.is_file():
+        try:
+            with Image.open(logo) as src:
+                mark = src.convert("RGBA")
+                mark.thumbnail((int(size * 0.7), int(size * 0.7)))
+                img = Image.new("RGBA", (size, size), color)
+                img.alpha_composite(mark, ((size - mark.width) // 2, (size - mark.height) // 2))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                img.convert("RGB").save(path, "PNG", optimize=True)
+                return
+        except OSError:
+            pass   # not an image Pillow can read (an SVG): fall back to the emblem
 
     img = Image.new("RGB", (size, size), color)
     d = ImageDraw.Draw(img)

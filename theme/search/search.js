@@ -513,7 +513,10 @@
   function materialise(units, plan) {
     var blocks = unique(units.map(function (u) { return Math.floor(u / M.block); }));
     var t2 = now();
-    return Promise.all(blocks.map(function (b) { return load("u/" + b + ".js"); })).then(function (loaded) {
+    // A block that cannot load (offline, not saved yet) costs its snippets, not the results.
+    return Promise.all(blocks.map(function (b) {
+      return load("u/" + b + ".js").then(null, function () { return []; });
+    })).then(function (loaded) {
       timing.blocks = blocks.length; timing.blockMs = now() - t2;
       var byBlock = {};
       for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];

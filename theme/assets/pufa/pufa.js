@@ -334,16 +334,18 @@
   function setUpServiceWorker() {
     var sw = self && self.getAttribute("data-sw");
     if (!sw || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-    var reloading = false;
+    // Reload only when the reader asked for the new version (not when the very
+    // first service worker takes control of the page).
+    var wanted = false, reloading = false;
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      if (reloading) return;
+      if (!wanted || reloading) return;
       reloading = true;
       location.reload();
     });
     navigator.serviceWorker.register(sw).then(function (reg) {
       function offer(worker) {
         if (!worker || !navigator.serviceWorker.controller) return;   // first visit: nothing to update
-        showUpdate(function () { worker.postMessage({ type: "SKIP_WAITING" }); });
+        showUpdate(function () { wanted = true; worker.postMessage({ type: "SKIP_WAITING" }); });
       }
       if (reg.waiting) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {

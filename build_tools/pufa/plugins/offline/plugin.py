@@ -45,8 +45,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
+        logo = config.theme.get("logo")
+        logo_path = Path(config.docs_dir) / logo if logo else None
         for size in (192, 512):
-            pwa.make_icon(size, self.config.theme_color, site / "assets" / "pufa" / f"icon-{size}.png")
+            pwa.make_icon(size, self.config.theme_color, site / "assets" / "pufa" / f"icon-{size}.png", logo_path)
         (site / "manifest.webmanifest").write_text(pwa.manifest(
             config.site_name, _short(config.site_name), config.site_description or "",
             self.config.theme_color), encoding="utf-8")
