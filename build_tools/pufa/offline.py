@@ -43,9 +43,23 @@ def localise_script(text: str) -> str:
     return text
 
 
+_SOURCE_MAP = re.compile(r"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?\s*$")
+
+
 def localise_material_bundle(site_dir: Path) -> list[Path]:
-    """Rewrite Material's bundle(s) in a built site; returns the files changed."""
+    """Rewrite Material's bundle(s) in a built site; returns the files changed.
+
+    Source maps go too: they are for debugging Material itself, quote its
+    sources (unpkg.com included) and add about 1 MB."""
     changed = []
+    assets = site_dir / "assets"
+    for path in list(assets.rglob("*.map")) if assets.is_dir() else []:
+        path.unlink()
+    for path in list(assets.rglob("*.min.js")) + list(assets.rglob("*.min.css")) if assets.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        new = _SOURCE_MAP.sub("", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
     for path in (site_dir / "assets" / "javascripts").glob("bundle.*.js"):
         text = path.read_text(encoding="utf-8")
         new = localise_script(text)

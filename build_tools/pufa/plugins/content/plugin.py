@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -185,7 +186,12 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         return compact(output)
 
     def on_post_build(self, config):
-        localise_material_bundle(Path(config.site_dir))
+        site = Path(config.site_dir)
+        localise_material_bundle(site)
+        if "material/search" not in config.plugins and "search" not in config.plugins:
+            # Material's own search (lunr and its worker) is not used: pufa has its own.
+            for folder in ("lunr", "workers"):
+                shutil.rmtree(site / "assets" / "javascripts" / folder, ignore_errors=True)
         self.index = None
         self.files = None
 
