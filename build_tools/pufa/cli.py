@@ -192,8 +192,6 @@ def cmd_check(args) -> int:
 def cmd_bundle(args) -> int:
     from pufa import engine
     from pufa.bundle import bundle
-    from pufa.check.runner import run
-    from pufa.findings import format_all
 
     site = Path(args.site)
     try:
@@ -201,10 +199,7 @@ def cmd_bundle(args) -> int:
     except engine.SiteError as exc:
         print(f"错误  {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    report = run(site)
-    if report.errors:
-        print(format_all(report.errors), file=sys.stderr)
-        print(f"错误  检查发现 {len(report.errors)} 处错误，没有打包。", file=sys.stderr)
+    if not _checks_pass(site, "没有打包。"):
         return EXIT_PROBLEM
     try:
         out = bundle(site, Path(args.out) if args.out else None)
@@ -248,21 +243,28 @@ def cmd_images(args) -> int:
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
+def _checks_pass(site: Path, consequence: str) -> bool:
+    """Run pufa check's checks: warnings are printed, errors stop what follows."""
+    from pufa.check.runner import run
+    from pufa.findings import format_all
+
+    report = run(site)
+    if report.warnings:
+        print(format_all(report.warnings))
+    if report.errors:
+        print(format_all(report.errors), file=sys.stderr)
+        print(f"错误  检查发现 {len(report.errors)} 处错误，{consequence}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_build(args) -> int:
     from pufa import engine
 
-    if not args.no_check and (Path(args.site) / "mkdocs.yml").is_file():
-        from pufa.check.runner import run
-        from pufa.findings import format_all
-
-        report = run(Path(args.site))
-        if report.warnings:
-            print(format_all(report.warnings))
-        if report.errors:
-            print(format_all(report.errors), file=sys.stderr)
-            print(f"错误  检查发现 {len(report.errors)} 处错误，网站没有生成（原来的网站保持不变）。"
-                  "改好后再运行 pufa build；运行 pufa check 可以只看问题。", file=sys.stderr)
-            return EXIT_PROBLEM
+    if not args.no_check and (Path(args.site) / "mkdocs.yml").is_file() \
+            and not _checks_pass(Path(args.site), "网站没有生成（原来的网站保持不变）。改好后再运行 pufa build；"
+                                                  "运行 pufa check 可以只看问题。"):
+        return EXIT_PROBLEM
     try:
         result = engine.build(Path(args.site))
     except engine.SiteError as exc:

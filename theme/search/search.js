@@ -325,12 +325,18 @@
   var KIND_PRIOR = { law: 0.05, interpretation: 0, regulation: 0, "case": -0.12, guide: 0.4, lesson: 0.12,
     qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
 
+  /* What a phrase loads: its bigrams, a precomputed expansion ("#醉驾"), or
+     nothing when it only counts in titles. */
+  function phraseTerms(ph) {
+    return ph.pre ? [ph.pre] : ph.body === false ? [] : unique(terms(ph.text));
+  }
+
   function run(plan, limit, perDoc) {
     // Terms of every phrase, and the shards that hold them.
     var allTerms = [];
     for (var i = 0; i < plan.phrases.length; i++) {
       var ph = plan.phrases[i];
-      ph.terms = ph.pre ? [ph.pre] : ph.body === false ? [] : unique(terms(ph.text));
+      ph.terms = phraseTerms(ph);
       ph.compact = ph.text.replace(/\s+/g, "");
       ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
       ph.compactTerms = unique(terms(ph.compact));
@@ -561,7 +567,7 @@
   // How a query is understood (phrases, weights, article target): for tuning and tests.
   pufa.search.explain = function (q) {
     return meta().then(function () { return analyse(q); }).then(function (plan) {
-      plan.phrases.forEach(function (p) { p.terms = unique(terms(p.text)); });
+      plan.phrases.forEach(function (p) { p.terms = phraseTerms(p); });
       return plan;
     });
   };

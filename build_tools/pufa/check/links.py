@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from pufa.content.frontmatter import prose_lines
 from pufa.content.slug import heading_id
 from pufa.findings import ERROR, WARNING, Finding
 
@@ -15,7 +16,6 @@ _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 
 
@@ -23,13 +23,7 @@ def anchors_of(markdown: str) -> set[str]:
     """Heading ids as pufa's theme makes them (pinyin), plus explicit ids."""
     ids: set[str] = set()
     counts: dict[str, int] = {}
-    in_fence = False
-    for line in markdown.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for _, line in prose_lines(markdown):
         m = _HEADING.match(line)
         if m:
             text = m.group(2)
@@ -48,14 +42,8 @@ def anchors_of(markdown: str) -> set[str]:
 def check(docs_dir: Path, rel: str, shown: str, body: str, first_line: int,
           anchors: dict[str, set[str]], image_limit: int = IMAGE_LIMIT) -> list[Finding]:
     findings = []
-    in_fence = False
     here = posixpath.dirname(rel)
-    for n, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for n, line in prose_lines(body):
         lineno = first_line + n
         for m in _LINK.finditer(line):
             is_image, text, target = m.group(1) == "!", m.group(2), m.group(3)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pufa.content.frontmatter import prose_lines
 from pufa.findings import ERROR, Finding
 
 _PATTERN = re.compile(
@@ -16,7 +17,6 @@ _PATTERN = re.compile(
     r"|(?<![A-Za-z])TODO(?![A-Za-z])"
     r"|【\s*】"                                       # empty lenticular brackets
 )
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _URL = re.compile(r"\]\([^)]*\)|https?://\S+")
@@ -24,13 +24,7 @@ _URL = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 def find(text: str, shown: str, first_line: int = 1) -> list[Finding]:
     findings = []
-    in_fence = False
-    for n, line in enumerate(text.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for n, line in prose_lines(text):
         scan = _HTML_COMMENT.sub(lambda m: " " * len(m.group(0)), line)
         scan = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), scan)
         scan = _URL.sub(lambda m: " " * len(m.group(0)), scan)

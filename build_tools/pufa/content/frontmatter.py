@@ -195,3 +195,17 @@ def _yaml_error(exc: yaml.YAMLError, file: str, yaml_lines: list[str]) -> Findin
         "检查这一行和上一行：每行「字段: 值」，列表项以「- 」开头，缩进只用空格",
         column=column, code="yaml.syntax",
     )
+
+
+_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def prose_lines(text: str):
+    """(index, line) for the lines of Markdown outside fenced code blocks."""
+    in_fence = False
+    for n, line in enumerate(text.split("\n")):
+        if _CODE_FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield n, line

@@ -6,14 +6,13 @@ repealed or superseded law is a warning that names the replacement.
 """
 from __future__ import annotations
 
-import re
 
+from pufa.content.frontmatter import prose_lines
 from pufa.findings import ERROR, WARNING, Finding
 from pufa.laws import citations as C
 from pufa.laws.library import LawLibrary
 from pufa.laws.render import CITES_REPEALED, CITES_SUPERSEDED, MISSING_ARTICLE, UNKNOWN_LAW, resolve
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 SEVERITY = {MISSING_ARTICLE: ERROR, CITES_REPEALED: WARNING, CITES_SUPERSEDED: WARNING,
             UNKNOWN_LAW: WARNING}
 CODES = {MISSING_ARTICLE: "cite.missing-article", CITES_REPEALED: "cite.repealed",
@@ -24,12 +23,8 @@ def check_text(lib: LawLibrary, shown: str, text: str, first_line: int = 1,
                report_unknown: bool = True) -> list[Finding]:
     """Findings for the citations in text whose first line is `first_line`."""
     findings = []
-    in_fence = False
-    for n, line in enumerate(text.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or "条" not in line:
+    for n, line in prose_lines(text):
+        if "条" not in line:
             continue
         for cite in C.find(line, lib.title_for):
             res = resolve(lib, cite)

@@ -93,7 +93,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         settings = B.Settings(shards=self.config.shards, max_postings=self.config.max_postings,
                               snippet_chars=self.config.snippet_chars)
         index = B.IndexWriter(Path(config.site_dir) / "search", settings)
-        self._job = _start(lib, index)
+        self._job = _Job(lib, index)
         return nav
 
     @event_priority(50)  # before the laws plugin forgets its library
@@ -203,6 +203,3 @@ def _child(lib, index, conn) -> None:
     finally:
         conn.close()
 
-
-def _start(lib, index: B.IndexWriter) -> _Job:
-    return _Job(lib, index)
