@@ -19,6 +19,7 @@ from pufa.content.frontmatter import decode, split
 from pufa.content.model import load_index
 from pufa.content.rules import cross_page_findings
 from pufa.findings import ERROR, Finding
+from pufa.screens.checks import load_checked
 
 
 @dataclass
@@ -102,6 +103,7 @@ def run(site: Path, today: dt.date | None = None, fix: bool = False) -> Report:
     report.findings += cross_page_findings(index)
     report.findings += _duplicate_titles(index, root)
     report.findings += domain.check(index, today)
+    report.findings += load_checked(docs_dir, root, index, today)[1]
 
     # Bodies: placeholders and links (front-matter text values too).
     anchors: dict[str, set[str]] = {}

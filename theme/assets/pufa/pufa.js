@@ -329,7 +329,7 @@
   /* Offline reading: the service worker, the 内容已更新 notice, saving sections. */
   var SECTION_NAMES = { lessons: "普法课堂", guides: "办事指南", villages: "民主法治示范村",
     "party-history": "党史学习", campaigns: "宣传活动", laws: "法律法规库", search: "搜索索引（离线搜索法律）",
-    home: "首页", offline: "离线阅读" };
+    home: "首页", offline: "离线阅读", screens: "展示屏" };
 
   function setUpServiceWorker() {
     var sw = self && self.getAttribute("data-sw");
@@ -357,6 +357,8 @@
   }
 
   function showUpdate(apply) {
+    // A display page takes the update itself, at the end of a round.
+    if (pufa.onUpdate) { pufa.onUpdate(apply); return; }
     if (document.querySelector(".pufa-update")) return;
     var bar = document.createElement("div");
     bar.className = "pufa-update";
@@ -442,6 +444,51 @@
     });
   }
 
+  /* Browsing on a kiosk (started by a touch on a display page): a way back,
+     and back by itself after the screen's idle time, with the state reset. */
+  function setUpKiosk() {
+    if (document.body.hasAttribute("data-pufa-screen")) return;
+    var kiosk = null;
+    try { kiosk = JSON.parse(sessionStorage.getItem("pufa.kiosk") || "null"); } catch (e) { return; }
+    if (!kiosk || !kiosk.screen) return;
+    var idle = (kiosk.idle || 90) * 1000, last = Date.now();
+    document.documentElement.className += " pufa-kiosk-mode";
+    var bar = document.createElement("div"), button = document.createElement("button"), left = document.createElement("span");
+    bar.className = "pufa-kiosk";
+    bar.setAttribute("data-pufa-kiosk", "");
+    button.type = "button";
+    button.textContent = "返回展示";
+    left.setAttribute("aria-live", "polite");
+    bar.appendChild(left);
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+    function back() {
+      try { sessionStorage.clear(); } catch (e) { /* nothing to reset */ }
+      location.replace(kiosk.screen);
+    }
+    button.addEventListener("click", back);
+    function active() { last = Date.now(); left.textContent = ""; }
+    ["pointerdown", "touchstart", "keydown", "wheel", "scroll", "input"].forEach(function (type) {
+      window.addEventListener(type, active, { passive: true, capture: true });
+    });
+    // A kiosk is often offline and must not leave the site: other hosts stay closed.
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+      if (!a || a.protocol === "tel:" || a.protocol === "mailto:") return;
+      if ((a.protocol === "http:" || a.protocol === "https:") && a.host !== location.host) {
+        e.preventDefault();
+        left.textContent = "展示屏上不能打开其他网站。";
+      } else if (a.target === "_blank") {
+        a.removeAttribute("target");
+      }
+    }, true);
+    setInterval(function () {
+      var remaining = idle - (Date.now() - last);
+      if (remaining <= 0) back();
+      else if (remaining <= 15000) left.textContent = Math.ceil(remaining / 1000) + " 秒后回到展示";
+    }, 1000);
+  }
+
   function start() {
     showCampaigns();
     setUpFilters();
@@ -452,6 +499,7 @@
     setUpSearchPage();
     setUpServiceWorker();
     setUpOfflinePage();
+    setUpKiosk();
   }
 
   if (document.readyState === "loading") {

@@ -25,8 +25,10 @@ from pufa.content.slug import heading_id, slugify_path
 from pufa.findings import format_all
 from pufa.htmlcompact import compact
 from pufa.offline import localise_material_bundle
+from pufa.plugins.content import screens
 from pufa.plugins.content.config import PufaConfig
 from pufa.resources import theme_dir
+from pufa.screens.checks import load_checked
 
 log = logging.getLogger("mkdocs.plugins.pufa")
 
@@ -46,6 +48,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.files: Files | None = None
         self.preview_findings: dict | None = None   # pufa serve: file -> findings
         self.root = "content"
+        self.screens: dict = {}                # generated src -> Playlist
+        self.playlists: dict = {}              # name -> Playlist
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
@@ -78,6 +82,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                     if f.abs_src_path and not f.src_uri.startswith("laws/")]
         index = load_index(docs_dir, display_root=root, src_uris=md_files)
         index.findings.extend(cross_page_findings(index))
+        playlists, screen_findings = load_checked(docs_dir, root, index)
+        index.findings.extend(screen_findings)
         errors = index.errors
         warnings = [f for f in index.findings if not f.is_error]
         if warnings:
@@ -98,6 +104,9 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             if any(part.startswith("_") for part in f.src_uri.split("/")) and f.abs_src_path \
                     and str(Path(f.abs_src_path)).startswith(str(docs_dir)):
                 files.remove(f)
+
+        self.screens = screens.add_pages(files, config, playlists)
+        self.playlists = {p.name: p for p in playlists}
 
         # Missing section pages are generated so every type has its listing.
         for ctype in T.TYPES:
@@ -204,6 +213,7 @@ class SiteView:
     def __init__(self, plugin: PufaPlugin, page, config):
         self._plugin = plugin
         self._page = page
+        self._config = config
         self.settings = plugin.config
         self.index = plugin.index
         self.site_name = config.site_name
@@ -235,6 +245,14 @@ class SiteView:
 
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)
+
+    def screen(self) -> dict | None:
+        """The display page's slides, when this page is a screen's."""
+        playlist = self._plugin.screens.get(self._page.file.src_uri)
+        if playlist is None:
+            return None
+        site = screens.ScreenSite(self.index, self._plugin.files, self._config)
+        return site.view(playlist, self._plugin.playlists)
 
     def field(self, name: str):
         return self.ctype.field(name) if self.ctype else None

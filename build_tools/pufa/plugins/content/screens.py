@@ -1,0 +1,111 @@
+"""Display pages for screens: the playlists joined to the site MkDocs built.
+
+Not hooks: plugin.py calls these.  Each playlist becomes a generated page
+`screens/<name>/` (so it is precached, bundled and URL-styled like any
+page) drawn by `pufa/screen.html`.
+"""
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+
+from pufa import qr
+from pufa.content import types as T
+from pufa.content import views
+from pufa.content.slug import slugify
+from pufa.screens import slides
+from pufa.screens.playlist import FOLDER, Playlist
+
+# Front-matter fields a slide lists as facts, by content type.
+FACTS = {
+    T.GUIDE.key: ("location", "hours", "phone"),
+    T.VILLAGE.key: ("town", "level"),
+    T.PARTY_HISTORY.key: ("period", "event_date"),
+}
+
+
+def add_pages(files: Files, config, playlists: list[Playlist]) -> dict[str, Playlist]:
+    """Generated pages for the playlists; the YAML files themselves are not published."""
+    for f in list(files):
+        if f.src_uri.startswith(FOLDER + "/") and f.src_uri.endswith((".yml", ".yaml")):
+            files.remove(f)
+    pages = {}
+    for p in playlists:
+        src = f"{FOLDER}/{slugify(p.name) or 'screen'}.md"
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=(
+                "---\ntemplate: pufa/screen.html\nsearch: {exclude: true}\n---\n")))
+            pages[src] = p
+    return pages
+
+
+class ScreenSite:
+    """Describes the site's pages for slides (titles, points, URLs, QR targets)."""
+
+    def __init__(self, index, files: Files, config):
+        self.index = index
+        self.files = files
+        self.site_url = config.site_url or ""
+        self.site_name = config.site_name
+        laws = config.plugins.get("pufa-laws")
+        lib = getattr(laws, "lib", None)
+        self.laws = {e.src_uri: e for e in lib.entries} if lib is not None else {}
+
+    def _file(self, src: str):
+        return self.files.get_file_from_path(src)
+
+    def describe(self, src: str) -> slides.PageInfo | None:
+        f = self._file(src)
+        if f is None:
+            return None
+        public = qr.public_url(self.site_url, f.dest_uri)
+        item = self.index.by_src(src) if self.index else None
+        if item is not None and not item.is_listing:
+            if item.is_draft:
+                return None
+            meta = item.meta
+            facts = []
+            for name in FACTS.get(item.ctype.key, ()):
+                field = item.ctype.field(name)
+                value = meta.get(name)
+                if isinstance(value, list):
+                    value = "、".join(str(v) for v in value)
+                if name.endswith("date"):
+                    value = views.cn_date(value) if value else value
+                if value:
+                    facts.append((field.label if field else name, str(value)))
+            campaign = next((c for c in views.campaigns(self.index) if c["url"] == item.url), None)
+            if campaign and campaign["span"]:
+                facts.insert(0, ("活动时间", campaign["span"]))
+            return slides.PageInfo(
+                title=item.title, url=f.url, public=public, label=item.ctype.label,
+                summary=str(meta.get("summary") or ""), points=slides.headings(item.body),
+                facts=tuple(facts), sample=bool(meta.get("sample")), slogan=str(meta.get("slogan") or ""))
+        entry = self.laws.get(src)
+        if entry is not None:
+            return slides.PageInfo(title=entry.title, url=f.url, public=public, label="法律法规库")
+        ctype = T.type_for_path(src)
+        fm = self.index.others.get(src) if self.index else None
+        title = (fm.data.get("title") if fm is not None and fm.data else None) \
+            or (ctype.label if ctype and src.endswith("index.md") else None) or self.site_name
+        return slides.PageInfo(title=str(title), url=f.url, public=public,
+                               label=ctype.label if ctype else "")
+
+    def home(self) -> slides.PageInfo:
+        f = self._file("index.md")
+        return slides.PageInfo(title=self.site_name, url=f.url if f else "",
+                               public=qr.public_url(self.site_url, "index.html"))
+
+    def campaigns(self) -> list[dict]:
+        out = []
+        for item in self.index.of_type(T.CAMPAIGN):
+            start, end = item.meta.get("start"), item.meta.get("end")
+            if start is None or end is None:
+                continue
+            out.append({"src": item.src_uri, "start": start, "end": end,
+                        "repeat": bool(item.meta.get("repeat")),
+                        "featured": [str(p) for p in item.meta.get("featured") or []]})
+        return out
+
+    def view(self, playlist: Playlist, by_name: dict) -> dict:
+        return slides.build(playlist, by_name, self.describe, self.home(), self.campaigns())
+

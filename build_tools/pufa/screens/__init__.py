@@ -1,0 +1,1 @@
+"""Screens: playlists for big screens and touch kiosks (content/screens/NAME.yml)."""
