@@ -348,6 +348,8 @@
         showUpdate(function () { wanted = true; worker.postMessage({ type: "SKIP_WAITING" }); });
       }
       if (reg.waiting) offer(reg.waiting);
+      // A display page never navigates: it asks for a new version now and then.
+      if (pufa.onUpdate) setInterval(function () { reg.update().catch(function () {}); }, 5 * 60 * 1000);
       reg.addEventListener("updatefound", function () {
         var w = reg.installing;
         if (!w) return;
@@ -462,13 +464,16 @@
     bar.appendChild(left);
     bar.appendChild(button);
     document.body.appendChild(bar);
+    var leaving = false;
     function back() {
+      if (leaving) return;
+      leaving = true;
       try { sessionStorage.clear(); } catch (e) { /* nothing to reset */ }
       location.replace(kiosk.screen);
     }
     button.addEventListener("click", back);
     function active() { last = Date.now(); left.textContent = ""; }
-    ["pointerdown", "touchstart", "keydown", "wheel", "scroll", "input"].forEach(function (type) {
+    ["pointerdown", "touchstart", "keydown", "wheel", "input"].forEach(function (type) {
       window.addEventListener(type, active, { passive: true, capture: true });
     });
     // A kiosk is often offline and must not leave the site: other hosts stay closed.

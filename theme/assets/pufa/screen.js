@@ -62,6 +62,8 @@
   var state = pufa.screen = { transitions: 0, rounds: 0 };
   state.current = function () { return current; };
   state.playing = function () { return list.slice(); };
+  state.updateReady = function () { return !!pendingUpdate; };
+  state.elapsed = function () { return Date.now() - startedAt; };
 
   function show(el) {
     if (current && current !== el) current.hidden = true;
