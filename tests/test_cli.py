@@ -148,9 +148,10 @@ def test_chinese_file_name_gets_pinyin_url(tmp_path):
     site = copy_sample(tmp_path / "s")
     src = site / "content" / "lessons" / "xian-fa.md"
     src.rename(src.with_name("宪法小课堂.md"))
-    campaign = site / "content" / "campaigns" / "xian-fa-xuan-chuan-zhou.md"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("lessons/xian-fa.md", "lessons/宪法小课堂.md"),
-                        encoding="utf-8")
+    for using in ("campaigns/xian-fa-xuan-chuan-zhou.md", "screens/da-ting.yml"):
+        f = site / "content" / using
+        f.write_text(f.read_text(encoding="utf-8").replace("lessons/xian-fa.md", "lessons/宪法小课堂.md"),
+                     encoding="utf-8")
     pufa("build", "--site", str(site), check=True)
     assert (site / "site" / "lessons" / "xian-fa-xiao-ke-tang" / "index.html").is_file()
 
