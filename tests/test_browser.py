@@ -100,6 +100,25 @@ def test_home_shows_campaign_only_on_its_dates(server, new_page, day, expected):
     assert len(titles) == len(expected)
 
 
+@pytest.mark.parametrize("day, expected", [
+    ("2026-11-27T09:00:00", [("宪法宣传周", "还有 4 天")]),
+    ("2026-11-30T09:00:00", [("宪法宣传周", "明天开始")]),
+    ("2026-12-03T09:00:00", []),                           # on now: the banner, not the preview
+    ("2026-06-15T09:00:00", []),                           # nothing within 60 days
+    ("2027-04-10T09:00:00", [("民法典宣传月", "还有 21 天")]),
+    ("2026-10-20T09:00:00", [("宪法宣传周", "还有 42 天")]),
+])
+def test_home_lists_upcoming_campaigns(server, new_page, day, expected):
+    page = new_page(390, 844)
+    page.clock.set_fixed_time(dt.datetime.fromisoformat(day))
+    page.goto(server)
+    items = page.locator("[data-pufa-campaign-upcoming]:visible")
+    got = [(items.nth(i).locator("a").inner_text(), items.nth(i).locator("[data-pufa-days]").inner_text())
+           for i in range(items.count())]
+    assert got == expected
+    assert page.locator("#home-upcoming").is_visible() is bool(expected)
+
+
 def test_campaign_landing_page_stays_reachable(server, new_page):
     page = new_page(1280, 800)
     page.clock.set_fixed_time(dt.datetime(2026, 6, 15, 9))

@@ -35,12 +35,39 @@
     return "on";
   };
 
+  /* Days from today to a campaign's next start (yearly ones: this year's or next). */
+  pufa.daysUntil = function (start, repeat, today) {
+    today = today || pufa.today();
+    var next = start;
+    if (repeat) {
+      next = today.slice(0, 4) + start.slice(4);
+      if (next < today) next = (+today.slice(0, 4) + 1) + start.slice(4);
+    }
+    var t = today.split("-"), n = next.split("-");
+    return Math.round((Date.UTC(+n[0], n[1] - 1, +n[2]) - Date.UTC(+t[0], t[1] - 1, +t[2])) / 864e5);
+  };
+  var UPCOMING_DAYS = 60;
+
   function showCampaigns() {
     each(document.querySelectorAll("[data-pufa-campaign]"), function (el) {
       var state = pufa.campaignState(el.getAttribute("data-start"), el.getAttribute("data-end"),
         el.getAttribute("data-repeat") === "yes");
       el.hidden = state !== "on";
     });
+    var upcoming = 0;
+    each(document.querySelectorAll("[data-pufa-campaign-upcoming]"), function (el) {
+      var repeat = el.getAttribute("data-repeat") === "yes";
+      var state = pufa.campaignState(el.getAttribute("data-start"), el.getAttribute("data-end"), repeat);
+      var days = pufa.daysUntil(el.getAttribute("data-start"), repeat);
+      var soon = state !== "on" && state !== "over" && days > 0 && days <= UPCOMING_DAYS;
+      el.hidden = !soon;
+      if (soon) {
+        upcoming++;
+        el.querySelector("[data-pufa-days]").textContent = days === 1 ? "明天开始" : "还有 " + days + " 天";
+      }
+    });
+    var box = document.querySelector("[data-pufa-upcoming]");
+    if (box) box.hidden = upcoming === 0;
     each(document.querySelectorAll("[data-pufa-campaign-state]"), function (el) {
       var state = pufa.campaignState(el.getAttribute("data-start"), el.getAttribute("data-end"),
         el.getAttribute("data-repeat") === "yes");
