@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/laws_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/screen_bench.py
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*
