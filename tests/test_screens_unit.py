@@ -169,7 +169,14 @@ def test_sample_playlists_pass_check_and_gaps_are_reported(tmp_path):
 def test_a_broken_playlist_stops_the_build_and_keeps_the_site(tmp_path):
     site = copy_sample(tmp_path / "site")
     pufa("build", "--site", str(site), check=True)
-    before = (site / "site" / "screens" / "da-ting" / "index.html").read_bytes()
+    built = site / "site"
+    before = (built / "screens" / "da-ting" / "index.html").read_bytes()
+    # Display pages are published, precached, and kept out of the sitemap and search.
+    assert (built / "screens" / "default" / "index.html").is_file()
+    assert not list(built.rglob("*.yml"))
+    assert "/screens/" not in (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "screens/da-ting/index.html" in (built / "sw.js").read_text(encoding="utf-8")
+    assert not any("screens/" in p.read_text(encoding="utf-8") for p in (built / "search" / "u").glob("*.js"))
     screen = site / "content" / "screens" / "da-ting.yml"
     screen.write_text(screen.read_text(encoding="utf-8").replace(
         "guides/ren-min-tiao-jie.md", "guides/ren-min-tiao-jie-2.md"), encoding="utf-8")

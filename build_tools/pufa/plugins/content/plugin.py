@@ -197,6 +197,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_post_build(self, config):
         site = Path(config.site_dir)
         localise_material_bundle(site)
+        screens.drop_from_sitemap(site)
         if "material/search" not in config.plugins and "search" not in config.plugins:
             # Material's own search (lunr and its worker) is not used: pufa has its own.
             for folder in ("lunr", "workers"):

@@ -6,6 +6,10 @@ page) drawn by `pufa/screen.html`.
 """
 from __future__ import annotations
 
+import gzip
+import re
+from pathlib import Path
+
 from mkdocs.structure.files import File, Files
 
 from pufa import qr
@@ -109,3 +113,17 @@ class ScreenSite:
     def view(self, playlist: Playlist, by_name: dict) -> dict:
         return slides.build(playlist, by_name, self.describe, self.home(), self.campaigns())
 
+
+
+def drop_from_sitemap(site_dir: Path) -> None:
+    """Display pages are for screens, not for search engines."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    kept = re.sub(r"\s*<url>\s*<loc>[^<]*/" + FOLDER + r"/[^<]*</loc>.*?</url>", "", text, flags=re.S)
+    if kept != text:
+        sitemap.write_text(kept, encoding="utf-8")
+        gz = site_dir / "sitemap.xml.gz"
+        if gz.is_file():
+            gz.write_bytes(gzip.compress(kept.encode("utf-8"), mtime=0))
