@@ -17,7 +17,7 @@ from pufa.check import domain, files, links, placeholders
 from pufa.content import types as T
 from pufa.content.frontmatter import decode, split
 from pufa.content.model import load_index
-from pufa.content.rules import cross_page_findings
+from pufa.content.rules import body_findings, cross_page_findings
 from pufa.findings import ERROR, Finding
 from pufa.screens.checks import load_checked
 
@@ -101,6 +101,7 @@ def run(site: Path, today: dt.date | None = None, fix: bool = False) -> Report:
     index = load_index(docs_dir, display_root=root, src_uris=md)
     report.findings += index.findings
     report.findings += cross_page_findings(index)
+    report.findings += body_findings(index)
     report.findings += _duplicate_titles(index, root)
     report.findings += domain.check(index, today)
     report.findings += load_checked(docs_dir, root, index, today)[1]

@@ -198,14 +198,22 @@ def _yaml_error(exc: yaml.YAMLError, file: str, yaml_lines: list[str]) -> Findin
 
 
 _CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+_QUIZ_FENCE = re.compile(r"^\s*(```|~~~)\s*\{?\s*\.?(quiz|自测题|测试题)\s*\}?\s*$")
 
 
 def prose_lines(text: str):
-    """(index, line) for the lines of Markdown outside fenced code blocks."""
-    in_fence = False
+    """(index, line) for the lines of Markdown outside fenced code blocks.
+
+    Quiz blocks (```quiz) are content, not code: their lines are included,
+    so citations and placeholders in questions are checked like any text.
+    """
+    fence = None
     for n, line in enumerate(text.split("\n")):
         if _CODE_FENCE.match(line):
-            in_fence = not in_fence
+            if fence is None:
+                fence = "quiz" if _QUIZ_FENCE.match(line) else "code"
+            else:
+                fence = None
             continue
-        if not in_fence:
+        if fence != "code":
             yield n, line

@@ -1,6 +1,7 @@
 """Checks that need more than one page: references between pages, layouts."""
 from __future__ import annotations
 
+from pufa.content import quiz
 from pufa.content import types as T
 from pufa.content.case_layout import missing_sections
 from pufa.content.model import ContentIndex, display_path
@@ -31,4 +32,13 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
                     "正文用「## 案情简介」「## 争议焦点」「## 法律分析」「## 普法提示」四个二级标题",
                     code="lesson.case-sections",
                 ))
+    return findings
+
+
+def body_findings(index: ContentIndex) -> list[Finding]:
+    """What is wrong inside page bodies beyond Markdown itself: quiz blocks."""
+    findings: list[Finding] = []
+    for item in index.items:
+        shown = display_path(index.display_root, item.src_uri)
+        findings += quiz.check_body(item.body, shown, item.body_line)
     return findings

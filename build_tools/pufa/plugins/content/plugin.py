@@ -16,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from pufa.content import quiz
 from pufa.content import types as T
 from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
 from pufa.content.model import ContentIndex, load_index
-from pufa.content.rules import cross_page_findings
+from pufa.content.rules import body_findings, cross_page_findings
 from pufa.content.slug import heading_id, slugify_path
 from pufa.findings import format_all
 from pufa.htmlcompact import compact
@@ -82,6 +83,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                     if f.abs_src_path and not f.src_uri.startswith("laws/")]
         index = load_index(docs_dir, display_root=root, src_uris=md_files)
         index.findings.extend(cross_page_findings(index))
+        index.findings.extend(body_findings(index))
         playlists, screen_findings = load_checked(docs_dir, root, index)
         index.findings.extend(screen_findings)
         errors = index.errors
@@ -166,6 +168,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             ctype = T.type_for_path(src)
             page.meta.setdefault("title", ctype.label)
             page.meta.setdefault("template", "pufa/listing.html")
+        # Self-test questions become a form scored in the reader's browser.
+        markdown = quiz.replace_blocks(markdown, "pufa")
         # Titles reach HTML through Material's templates unescaped: escape them here.
         for key in ("title", "description", "summary", "author"):
             if key in page.meta and page.meta[key] is not None \
