@@ -48,6 +48,7 @@ class Question:
     answer: tuple[int, ...]          # indices of the correct options
     explanation: str = ""
     citation: str = ""
+    source: tuple[str, str] | None = None   # (title, url) of the lesson, on a campaign's quiz page
 
 
 @dataclass
@@ -219,6 +220,8 @@ def render(questions: list[Question], quiz_id: str, title: str = "") -> str:
                      f'<p class="pufa-quiz__right">正确答案：{escape(right)}</p>'
                      + (f'<p class="pufa-quiz__explain">解析：{escape(q.explanation)}</p>' if q.explanation else "")
                      + (f'<p class="pufa-quiz__basis">依据：{escape(q.citation)}</p>' if q.citation else "")
+                     + (f'<p class="pufa-quiz__source">出自：<a href="{escape(q.source[1])}">{escape(q.source[0])}</a></p>'
+                        if q.source else "")
                      + '</div>')
         parts.append('</fieldset>')
     parts.append('<p class="pufa-quiz__actions"><button type="submit" class="md-button md-button--primary">交卷判分</button>'
@@ -239,3 +242,17 @@ def replace_blocks(body: str, page_id: str) -> str:
         html = render(block.questions, f"{page_id}-quiz{k}") if block.questions else ""
         lines[block.start:block.end + 1] = ["", html, ""]
     return "\n".join(lines)
+
+
+def campaign_lessons(index, campaign) -> list:
+    """A campaign's lessons: those it features, then those tagged with its title."""
+    out = []
+    for path in campaign.meta.get("featured") or []:
+        item = index.by_src(str(path))
+        if item is not None and item.ctype.key == "lesson" and not item.is_draft and item not in out:
+            out.append(item)
+    for item in index.items:
+        if item.ctype.key == "lesson" and not item.is_draft and not item.is_listing and item not in out \
+                and campaign.title in [str(t) for t in item.meta.get("tags") or []]:
+            out.append(item)
+    return out

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from pufa.content import quiz
 from pufa.content import types as T
@@ -34,6 +35,7 @@ from pufa.screens.checks import load_checked
 log = logging.getLogger("mkdocs.plugins.pufa")
 
 TIMELINE_SRC = f"{T.PARTY_HISTORY.folder}/timeline.md"
+QUIZ_FOLDER = "quiz"
 
 
 class ContentError(PluginError):
@@ -51,6 +53,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.root = "content"
         self.screens: dict = {}                # generated src -> Playlist
         self.playlists: dict = {}              # name -> Playlist
+        self.quiz_pages: dict = {}             # generated src -> campaign item
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
@@ -110,6 +113,16 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.screens = screens.add_pages(files, config, playlists)
         self.playlists = {p.name: p for p in playlists}
 
+        # A self-test page per campaign, from its lessons' questions.
+        self.quiz_pages = {}
+        for campaign in index.of_type(T.CAMPAIGN):
+            if any(quiz.questions_of(lesson.body) for lesson in quiz.campaign_lessons(index, campaign)):
+                stem = slugify_path(campaign.src_uri).rsplit("/", 1)[-1].removesuffix(".md")
+                src = f"{QUIZ_FOLDER}/{stem}.md"
+                if files.get_file_from_path(src) is None:
+                    files.append(File.generated(config, src, content=f"---\ntitle: {campaign.title} · 知识自测\n---\n"))
+                    self.quiz_pages[src] = campaign
+
         # Missing section pages are generated so every type has its listing.
         for ctype in T.TYPES:
             src = f"{ctype.folder}/index.md"
@@ -159,6 +172,9 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 page.meta["template"] = item.ctype.template
             if "summary" in page.meta and "description" not in page.meta:
                 page.meta["description"] = page.meta["summary"]
+        elif src in self.quiz_pages:
+            page.meta["template"] = "pufa/quiz.html"
+            markdown = self._campaign_quiz(page)
         elif src == TIMELINE_SRC:
             page.meta.setdefault("template", "pufa/timeline.html")
         elif page.is_homepage:
@@ -176,6 +192,15 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                     and not isinstance(page.meta[key], Markup):
                 page.meta[key] = escape(str(page.meta[key]))
         return markdown
+
+    def _campaign_quiz(self, page) -> str:
+        campaign = self.quiz_pages[page.file.src_uri]
+        questions = []
+        for lesson in quiz.campaign_lessons(self.index, campaign):
+            for q in quiz.questions_of(lesson.body):
+                q.source = (lesson.title, get_relative_url(lesson.url, page.url))
+                questions.append(q)
+        return "\n" + quiz.render(questions, "pufa-campaign-quiz") + "\n"
 
     def on_page_content(self, html, page, config, files):
         if page.meta.get("layout") == "以案释法":
@@ -250,6 +275,19 @@ class SiteView:
 
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)
+
+    def quiz_of(self, campaign_url: str) -> dict | None:
+        """The self-test page of a campaign: {url, count} or None."""
+        for src, campaign in self._plugin.quiz_pages.items():
+            if campaign.url == campaign_url:
+                count = sum(len(quiz.questions_of(l.body)) for l in quiz.campaign_lessons(self.index, campaign))
+                return {"url": self.url_of(src), "count": count}
+        return None
+
+    def quiz_campaign(self) -> dict | None:
+        """On a campaign's self-test page: the campaign's card."""
+        campaign = self._plugin.quiz_pages.get(self._page.file.src_uri)
+        return views.card(campaign) if campaign is not None else None
 
     def screen(self) -> dict | None:
         """The display page's slides, when this page is a screen's."""
