@@ -117,12 +117,10 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         # URLs in pinyin: a file saved with a Chinese name still gets an ASCII URL.
         for f in files:
             if f.generated_by is None and not f.src_uri.isascii():
-                new_src = slugify_path(f.src_uri)
                 if f.is_documentation_page():
-                    f.dest_uri = File(new_src, None, config.site_dir,
-                                      config.use_directory_urls).dest_uri
+                    f.dest_uri = page_dest_uri(f.src_uri, config)
                 else:
-                    f.dest_uri = new_src
+                    f.dest_uri = slugify_path(f.src_uri)
                 f.url = f._get_url()
 
         for item in index.items:
@@ -293,6 +291,12 @@ class SiteView:
     def counts(self) -> list[dict]:
         return [{"type": t, "count": len(self.index.of_type(t)), "url": t.folder + "/"}
                 for t in T.TYPES if self.index.of_type(t)]
+
+
+def page_dest_uri(src_uri: str, config) -> str:
+    """Where a Markdown page is built: in pinyin when its file name is Chinese."""
+    src = src_uri if src_uri.isascii() else slugify_path(src_uri)
+    return File(src, None, config.site_dir, config.use_directory_urls).dest_uri
 
 
 def display_root(config) -> str:
