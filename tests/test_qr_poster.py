@@ -368,3 +368,20 @@ def test_public_url_is_directory_style_in_both_url_styles():
     assert qr.public_url(SITE_URL, "lessons/x.html") == SITE_URL + "lessons/x/"
     assert qr.public_url(SITE_URL.rstrip("/"), "index.html") == SITE_URL
     assert qr.public_url("", "index.html") == ""
+
+
+def test_fast_codes_equal_qrcode_s_own():
+    """Page codes skip `qrcode`'s slow data encoding; the modules must be the same."""
+    import qrcode
+    from pufa import qr
+    urls = [SITE_URL, SITE_URL + "lessons/xian-fa/",
+            SITE_URL + "laws/su-song-yu-fei-su-song-cheng-xu-fa/xing-zheng-fu-yi-fa-2017-09-01/",
+            SITE_URL + "x/" + "%E6%B3%95" * 120]           # version 10+: 16-bit length
+    for url in urls:
+        for level in "LMQH":
+            mask = len(url) % 8
+            code = qrcode.QRCode(error_correction=qr.LEVELS[level], border=0, mask_pattern=mask)
+            code.add_data(url, optimize=0)
+            code.make(fit=True)
+            assert qr.matrix(url, level, mask) == [list(r) for r in code.get_matrix()], (url, level)
+        assert decode(image_of(svg_modules(qr.svg(url, "L", mask=qr.FAST_MASK)))) == [url]
