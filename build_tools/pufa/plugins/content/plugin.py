@@ -11,6 +11,7 @@ import posixpath
 import shutil
 from pathlib import Path
 
+import yaml
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -50,6 +51,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.root = "content"
         self.env = None
         self.posters: dict[str, posters.Poster] = {}   # poster dest_uri -> poster
+        self.site_url = ""          # the public address: QR codes and posters point there
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
@@ -64,6 +66,10 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         if config.theme.get("language") in (None, "en"):
             config.theme["language"] = "zh"
         config.extra["generator"] = False
+        self.site_url = config.site_url or ""
+        if os.environ.get("PUFA_PREVIEW") == "1":
+            # `mkdocs serve` puts its own address in site_url; codes show the public one.
+            self.site_url = _written_site_url(config.config_file_path)
         # Heading anchors in pinyin (#an-qing-jian-jie), not '#_1'.
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", heading_id)
@@ -181,7 +187,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         item = self.index.by_src(page.file.src_uri) if self.index else None
-        if config.site_url and item is not None and not item.is_listing:
+        if self.site_url and item is not None and not item.is_listing:
             p = self.poster_of(item, page.file.dest_uri, config)
             self.posters[p.dest_uri] = p
         return context
@@ -193,7 +199,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         bureau = self.config.bureau
         return posters.make(
             title=item.title, summary=str(item.meta.get("summary") or ""), kind=kind,
-            sample=bool(item.meta.get("sample")), site_url=config.site_url,
+            sample=bool(item.meta.get("sample")), site_url=self.site_url,
             page_dest_uri=page_dest_uri, bureau=bureau.name or config.site_name, hotline=bureau.hotline)
 
     @event_priority(-100)  # last: after every plugin has added its parts
@@ -229,7 +235,6 @@ class SiteView:
     def __init__(self, plugin: PufaPlugin, page, config):
         self._plugin = plugin
         self._page = page
-        self._config = config
         self.settings = plugin.config
         self.index = plugin.index
         self.site_name = config.site_name
@@ -253,7 +258,7 @@ class SiteView:
 
     def share(self) -> dict | None:
         """The page's QR code, public address and poster link (None without site_url)."""
-        site_url = self._config.site_url
+        site_url = self._plugin.site_url
         if not site_url or self._page is None or self._page.file is None:
             return None
         url = qr.public_url(site_url, self._page.file.dest_uri)
@@ -297,6 +302,16 @@ def page_dest_uri(src_uri: str, config) -> str:
     """Where a Markdown page is built: in pinyin when its file name is Chinese."""
     src = src_uri if src_uri.isascii() else slugify_path(src_uri)
     return File(src, None, config.site_dir, config.use_directory_urls).dest_uri
+
+
+def _written_site_url(config_file: str | None) -> str:
+    from pufa.engine import _LenientLoader
+
+    try:
+        data = yaml.load(Path(config_file).read_text(encoding="utf-8-sig"), Loader=_LenientLoader)
+    except (OSError, TypeError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    return str(data.get("site_url") or "") if isinstance(data, dict) else ""
 
 
 def display_root(config) -> str:
