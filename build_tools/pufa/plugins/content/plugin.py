@@ -266,7 +266,7 @@ class SiteView:
         if self.item is not None and not self.item.is_listing:
             poster = posters.url_of(posters.dest_uri(self._page.file.dest_uri))
         return {"url": url, "poster": poster,
-                # Level L and a fixed mask: ~2 KB and ~2 ms on each of 1,500+ law pages.
+                # Level L and a fixed mask: ~2 KB and ~0.6 ms on each of 1,500+ law pages.
                 "qr": Markup(qr.svg(url, "L", label="本页二维码", mask=qr.FAST_MASK))}
 
     def url_of(self, src_uri: str) -> str:
