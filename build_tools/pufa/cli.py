@@ -92,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     _site_arg(p)
     p.add_argument("--out", metavar="文件.zip", help="zip 的位置和名字，默认放在网站文件夹里，名字带生成日期")
 
+    p = sub.add_parser("poster", help="把一篇内容做成 A4 宣传海报（PDF）",
+                       description="生成一篇内容的 A4 海报：标题、摘要、大二维码（扫码打开这一页）、单位名称和热线，"
+                                   "用 Chrome、Edge 或 Chromium 打印成 PDF。网站上每篇文章底部的「打印海报」是同一张海报。",
+                       epilog="例子：\n  pufa poster content/campaigns/xian-fa-xuan-chuan-zhou.md\n"
+                              "  pufa poster lessons/xian-fa.md --out 宪法海报.pdf\n  pufa poster 宪法宣传周")
+    p.add_argument("page", metavar="内容", help="content 里的文件路径（如 content/lessons/xian-fa.md），或文章标题")
+    p.add_argument("--out", metavar="文件.pdf", help="PDF 的位置和名字，默认是当前文件夹里的「标题-海报.pdf」")
+    p.add_argument("--html", action="store_true", help="只生成海报网页（.html），自己用浏览器打印")
+    _site_arg(p)
+
     p = sub.add_parser("images", help="找出太大的图片，并可自动压缩",
                        description="列出 content 里超过大小上限的图片；加 --fix 自动缩小并压缩（原图另存为 .bak）。")
     _site_arg(p)
@@ -211,6 +221,48 @@ def cmd_bundle(args) -> int:
     return EXIT_OK
 
 
+PRINT_BY_HAND = ("用浏览器（Chrome、Edge、360 极速模式等）打开它，按 Ctrl+P 打印：纸张选 A4，边距选「默认」，"
+                 "勾选「背景图形」，取消「页眉和页脚」；要 PDF 就在「目标打印机」里选「另存为 PDF」。")
+
+
+def cmd_poster(args) -> int:
+    import tempfile
+
+    from pufa import engine
+    from pufa import poster as posters
+    from pufa.poster_page import poster_html
+
+    try:
+        item, poster, html = poster_html(Path(args.site), args.page)
+    except (engine.SiteError, posters.PosterError) as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    out = Path(args.out) if args.out else Path.cwd() / posters.pdf_name(item.title)
+    if out.suffix.lower() not in (".pdf", ".html"):
+        out = out.with_name(out.name + ".pdf")
+    browser = None if args.html or out.suffix.lower() == ".html" else posters.find_browser()
+    if browser is None:
+        page = out.with_suffix(".html")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(html, encoding="utf-8")
+        if not (args.html or out.suffix.lower() == ".html"):
+            print("没有找到 Chrome、Edge 或 Chromium 浏览器，不能直接生成 PDF。")
+        print(f"海报网页已生成：{page}")
+        print(PRINT_BY_HAND)
+        return EXIT_OK
+    with tempfile.TemporaryDirectory(prefix="pufa-poster-") as tmp:
+        page = Path(tmp) / "poster.html"
+        page.write_text(html, encoding="utf-8")
+        try:
+            posters.print_pdf(browser, page, out)
+        except posters.PosterError as exc:
+            print(f"错误  {exc}", file=sys.stderr)
+            return EXIT_PROBLEM
+    print(f"海报已生成：{out}（A4，一页）")
+    print(f"海报上的二维码打开：{poster.url}")
+    return EXIT_OK
+
+
 def cmd_images(args) -> int:
     from pufa.check.images import large_images, shrink
     from pufa.check.runner import docs_dir_of
@@ -291,7 +343,7 @@ def cmd_serve(args) -> int:
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
             "import-laws": cmd_import_laws, "check": cmd_check, "images": cmd_images,
-            "bundle": cmd_bundle}
+            "bundle": cmd_bundle, "poster": cmd_poster}
 
 
 def main(argv: list[str] | None = None) -> int:

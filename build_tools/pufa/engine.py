@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from pufa import publish
+from pufa.poster import FOLDER as POSTERS
 
 
 PREVIEW_ENV = "PUFA_PREVIEW"
@@ -148,7 +149,8 @@ def build(site: Path, echo=print) -> BuildResult:
     except BaseException:
         publish.discard(build_dir)
         raise
-    pages = sum(1 for _ in build_dir.rglob("index.html"))
+    # Posters are print sheets of pages, not pages.
+    pages = sum(1 for p in build_dir.rglob("index.html") if p.relative_to(build_dir).parts[0] != POSTERS)
     publish.publish(build_dir, site_dir)
     return BuildResult(site_dir, time.perf_counter() - started, pages, collector.messages)
 

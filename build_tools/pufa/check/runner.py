@@ -18,7 +18,7 @@ from pufa.content import types as T
 from pufa.content.frontmatter import decode, split
 from pufa.content.model import load_index
 from pufa.content.rules import body_findings, cross_page_findings
-from pufa.findings import ERROR, Finding
+from pufa.findings import ERROR, WARNING, Finding
 from pufa.screens.checks import load_checked
 
 
@@ -129,6 +129,7 @@ def run(site: Path, today: dt.date | None = None, fix: bool = False) -> Report:
         report.findings += links.check(docs_dir, rel, shown, fm.body, fm.body_line, anchors)
 
     report.findings += _laws_and_citations(docs_dir, root, bodies)
+    report.findings += _settings(site)
     report.findings += _synonyms(docs_dir, root)
     report.findings = _dedupe(report.findings)
     report.findings.sort(key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
@@ -164,6 +165,23 @@ def _laws_and_citations(docs_dir: Path, root: str, bodies: dict) -> list[Finding
                 out += checks.check_values(lib, shown, fm.data[key], fm.lines.get(key), unknown)
         out += checks.check_text(lib, shown, fm.body, fm.body_line, unknown)
     return out
+
+
+def _settings(site: Path) -> list[Finding]:
+    """mkdocs.yml: without site_url pages have no QR code and there are no posters."""
+    cfg = site / "mkdocs.yml"
+    try:
+        text = cfg.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=_Lenient) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []          # reported when the site is built
+    if not isinstance(data, dict) or str(data.get("site_url") or "").strip():
+        return []
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("site_url")), None)
+    return [Finding(WARNING, "mkdocs.yml", line,
+                    "没有填写网站网址（site_url）：页面上不会显示手机扫码的二维码，也不会生成宣传海报",
+                    "在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/",
+                    code="site.site-url")]
 
 
 def _synonyms(docs_dir: Path, root: str) -> list[Finding]:
