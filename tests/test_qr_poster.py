@@ -76,8 +76,9 @@ def public_url(rel: str) -> str:
 
 
 def built_pages(site: Path) -> list[Path]:
+    """Reading pages. Display pages carry a code per slide (tested in test_screens_browser)."""
     return [p for p in sorted(site.rglob("*.html"))
-            if p.relative_to(site).parts[0] != "posters" and p.name != "404.html"]
+            if p.relative_to(site).parts[0] not in ("posters", "screens") and p.name != "404.html"]
 
 
 def pdf_pages(data: bytes) -> int:
