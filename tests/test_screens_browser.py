@@ -247,15 +247,18 @@ def test_offline_and_through_a_content_update(tmp_path, new_page):
         page.wait_for_function("pufa.screen.updateReady()", timeout=30000)
         assert "有法律问题" not in page.content(), "not switched in the middle of a round"
         from playwright.sync_api import Error as PlaywrightError
+        state = """() => ({ready: !!(window.pufa && pufa.screen && pufa.screen.current()),
+            visible: document.querySelectorAll('.pufa-slide:not([hidden])').length,
+            updated: document.body.innerText.indexOf('有法律问题，请拨 12348') >= 0})"""
         for _ in range(40):
             try:
                 page.wait_for_function("window.pufa && pufa.screen && pufa.screen.current()")
-                if page.evaluate("document.body.innerText.indexOf('有法律问题，请拨 12348') >= 0"):
-                    break
-                visible = page.locator(".pufa-slide:not([hidden])").count()
+                now = page.evaluate(state)          # one document, one moment
             except PlaywrightError:      # the page is reloading with the new version
                 continue
-            assert visible == 1, "the screen went blank"
+            assert now["visible"] == 1, "the screen went blank"
+            if now["updated"]:
+                break
             try:
                 page.clock.fast_forward(25_001)
             except PlaywrightError:

@@ -126,6 +126,8 @@
   // pufa.js tells us when a new version of the site is ready.
   pufa.onUpdate = function (apply) { pendingUpdate = apply; };
 
+  // The page shows its first slide before this runs; from here the schedule decides.
+  slides.forEach(function (el) { el.hidden = true; });
   next();
   tick();
   setInterval(tick, 250);
