@@ -9,6 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+AXE    := node_modules/axe-core/axe.min.js
+
 .PHONY: build test bench browser serve clean sample-laws
 
 $(STAMP): pyproject.toml setup.py
@@ -31,7 +33,14 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) browser
+# axe-core (npm registry) for the accessibility tests.
+$(AXE): package.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
+test: $(STAMP) browser $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
