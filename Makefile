@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/laws_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/screen_bench.py
+	$(BIN)/python bench/page_weight.py
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*
