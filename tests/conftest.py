@@ -5,6 +5,7 @@ fail on any console error.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -60,13 +61,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(sample_site):
-    handler = functools.partial(_Quiet, directory=str(sample_site / "site"))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A local web server for a built site folder; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(sample_site):
+    with serve(sample_site / "site") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

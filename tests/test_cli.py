@@ -1,6 +1,5 @@
 """The `pufa` command as staff use it: init, new, build; Chinese, no tracebacks."""
 import datetime as dt
-from pathlib import Path
 
 import yaml
 

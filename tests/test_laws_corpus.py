@@ -3,7 +3,6 @@
 Skipped with a clear message where the corpus is absent.
 """
 import re
-from pathlib import Path
 
 import pytest
 

@@ -1,5 +1,4 @@
 """pufa import-laws on a small corpus in the real format, and its build."""
-import shutil
 from pathlib import Path
 
 import pytest

@@ -1,13 +1,10 @@
 """Offline reading in Chromium: the service worker, offline pages and search, updates."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from conftest import _Quiet, copy_sample, pufa
+from conftest import copy_sample, pufa, serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +22,8 @@ PAGES = [
 def live(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("offline"))
     pufa("build", "--site", str(root), check=True)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(root / "site") as base:
+        yield root, base
 
 
 def wait_for_control(page):

@@ -80,18 +80,11 @@ def test_wrong_answers_score_as_wrong(server, new_page):
 
 
 def test_campaign_quiz_page_works_offline(tmp_path, new_page):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _Quiet, copy_sample, pufa
+    from conftest import copy_sample, pufa, serve
 
     root = copy_sample(tmp_path / "s")
     pufa("build", "--site", str(root), check=True)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve(root / "site") as base:
         page = new_page(390, 844)
         page.goto(base + "campaigns/xian-fa-xuan-chuan-zhou/")
         link = page.locator(".pufa-quiz-link a")
@@ -117,5 +110,3 @@ def test_campaign_quiz_page_works_offline(tmp_path, new_page):
         page.wait_for_url("**/lessons/**")
         assert page.locator("h1").first.inner_text().strip()
         page.context.set_offline(False)
-    finally:
-        httpd.shutdown()

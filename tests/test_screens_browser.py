@@ -3,15 +3,12 @@ campaign dates, a long run, offline, file://, a content update, QR codes."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
-import threading
 import zipfile
 
 import pytest
 
-from conftest import ARTIFACTS, _Quiet, copy_sample, pufa
+from conftest import ARTIFACTS, copy_sample, pufa, serve
 
 pytestmark = pytest.mark.browser
 
@@ -196,11 +193,8 @@ def fallback_site(tmp_path_factory):
     screen.write_text("title: 大厅\nidle: 60\ncampaigns: false\nitems:\n"
                       "  - page: guides/fa-lv-yuan-zhu-shen-qing.md\n    weekdays: 工作日\n", encoding="utf-8")
     pufa("build", "--site", str(root), check=True)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(root / "site") as base:
+        yield root, base
 
 
 def test_fallback_playlist_when_nothing_is_scheduled(fallback_site, new_page):
@@ -215,11 +209,7 @@ def test_fallback_playlist_when_nothing_is_scheduled(fallback_site, new_page):
 def test_offline_and_through_a_content_update(tmp_path, new_page):
     root = copy_sample(tmp_path / "site")
     pufa("build", "--site", str(root), check=True)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve(root / "site") as base:
         page = new_page(1920, 1080)
         page.clock.install()            # time flows as usual, and can be fast-forwarded
         page.goto(base + SCREEN)
@@ -266,8 +256,6 @@ def test_offline_and_through_a_content_update(tmp_path, new_page):
         page.wait_for_function("document.body.innerText.indexOf('有法律问题，请拨 12348') >= 0", timeout=30000)
         assert page.locator(".pufa-slide:not([hidden])").count() == 1
         assert len(page.evaluate("caches.keys()")) == 1
-    finally:
-        httpd.shutdown()
 
 
 def test_plays_from_the_file_bundle(tmp_path, new_page):

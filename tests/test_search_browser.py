@@ -1,13 +1,10 @@
 """Search in Chromium on the sample site: what people type, old browsers, file://."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from conftest import _Quiet, copy_sample, pufa
+from conftest import copy_sample, pufa, serve
 
 pytestmark = pytest.mark.browser
 
@@ -118,11 +115,8 @@ laws: [《中华人民共和国刑法》第一百三十三条之一]
 醉酒驾驶机动车，<img src=y onerror=alert(3)> 依照《刑法》第一百三十三条之一处罚。
 """, encoding="utf-8")
     pufa("build", "--site", str(root), check=True)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(root / "site") as base:
+        yield base
 
 
 def test_hostile_titles_show_as_text(hostile_site, new_page):

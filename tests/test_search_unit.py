@@ -5,7 +5,7 @@ import re
 import pytest
 
 from pufa.search import build as B
-from pufa.search.text import fnv1a, normalize, terms
+from pufa.search.text import fnv1a, terms
 
 ALPHABET = B.ALPHABET
 
@@ -111,9 +111,8 @@ def test_scales_survive_their_encoding():
 def test_thread_fallback_builds_the_same_index(tmp_path, monkeypatch):
     """Where fork is not used (Windows, pufa serve) the law index is built on a thread."""
     import hashlib
-    import shutil
 
-    from conftest import ROOT, copy_sample
+    from conftest import copy_sample
     from pufa import engine
     import pufa.plugins.search.plugin as search_plugin
 

@@ -3,7 +3,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 EXTERNAL = re.compile(
     r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)[^"']+["']|@import\s+url\(\s*["']?https?:|url\(\s*["']?(?:https?:)?//""",

@@ -16,7 +16,7 @@ import yaml
 from pufa.content import types as T
 from pufa.content.frontmatter import FrontMatter, decode, split
 from pufa.content.validate import validate
-from pufa.findings import ERROR, Finding
+from pufa.findings import Finding
 
 DEFAULTS_FILE = "_defaults.yml"
 

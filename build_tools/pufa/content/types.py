@@ -7,7 +7,7 @@ as the key, because staff type what they read on the page (``标题: ……``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Field kinds understood by the validator (see validate.py).
 TEXT = "text"            # one line or a paragraph of text

@@ -19,7 +19,7 @@ from pathlib import Path
 from pufa.content.frontmatter import decode
 from pufa.content.slug import slugify
 from pufa.laws import corpus
-from pufa.laws.library import (CATEGORY_BY_SLUG, LAWS_FOLDER, PRC, SLUG_BY_CATEGORY, STATUS_FILE,
+from pufa.laws.library import (CATEGORY_BY_SLUG, LAWS_FOLDER, SLUG_BY_CATEGORY, STATUS_FILE,
                                short_name)
 
 MAX_SLUG = 64

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pufa.laws import citations as C
 from pufa.laws import corpus
 from pufa.laws.library import IN_FORCE, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry, LawLibrary
-from pufa.laws.numerals import anchor, label
+from pufa.laws.numerals import label
 
 PREVIEW_CHARS = 180
 

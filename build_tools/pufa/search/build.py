@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pufa.search.text import fnv1a, normalize
+from pufa.search.text import fnv1a
 
 CJK_LO, CJK_HI = 0x3400, 0x9FFF
 SPAN = CJK_HI - CJK_LO + 1                 # 27,648 code points
