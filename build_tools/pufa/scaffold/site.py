@@ -73,6 +73,8 @@ plugins:
       filing:
         icp: ""          # ICP 备案号，如 京ICP备12345678号-1；填写后显示在页脚
         police: ""       # 公安备案号，如 京公网安备11010502030000号
+      kiosk:
+        pin: {pin}       # 一体机使用统计页（网址/usage/）的 PIN；只防观众随手打开，不是安全措施
 """
 
 GITIGNORE = """\
@@ -90,6 +92,7 @@ SAMPLE_SETTINGS = dict(
     bureau="云溪区司法局（示例）",
     address="示例市云溪区建设路88号（示例地址）",
     phone="0000-66880000",
+    pin="2468",
 )
 
 EMPTY_SETTINGS = dict(
@@ -100,6 +103,7 @@ EMPTY_SETTINGS = dict(
     bureau="司法局",
     address="",
     phone="",
+    pin="",
 )
 
 

@@ -21,9 +21,16 @@ class HomeConfig(base.Config):
     guides = c.Type(int, default=6)
 
 
+class KioskConfig(base.Config):
+    # PIN of the usage page (网址/usage/) on kiosks. A convenience, not security:
+    # the counts live in the kiosk's own browser and the page is public.
+    pin = c.Type(str, default="")
+
+
 class PufaConfig(base.Config):
     bureau = c.SubConfig(BureauConfig)
     filing = c.SubConfig(FilingConfig)
     home = c.SubConfig(HomeConfig)
+    kiosk = c.SubConfig(KioskConfig)
     # Stop the build on content errors (pufa check runs the same checks).
     strict_content = c.Type(bool, default=True)

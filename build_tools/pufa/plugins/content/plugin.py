@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from pufa import poster as posters
 from pufa import qr
+from pufa import usage
 from pufa.content import quiz
 from pufa.content import types as T
 from pufa.content import views
@@ -132,6 +133,12 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, content=f"---\ntitle: {campaign.title} · 知识自测\n---\n"))
                     self.quiz_pages[src] = campaign
+
+        # The kiosk usage page: generated, not linked, not indexed.
+        if files.get_file_from_path(usage.USAGE_SRC) is None:
+            files.append(File.generated(config, usage.USAGE_SRC, content=(
+                "---\ntitle: 一体机使用统计\ntemplate: pufa/usage.html\nsearch: {exclude: true}\n"
+                "hide: [navigation, toc]\n---\n")))
 
         # Missing section pages are generated so every type has its listing.
         for ctype in T.TYPES:
@@ -332,6 +339,10 @@ class SiteView:
         """On a campaign's self-test page: the campaign's card."""
         campaign = self._plugin.quiz_pages.get(self._page.file.src_uri)
         return views.card(campaign) if campaign is not None else None
+
+    def usage_pin(self) -> str:
+        """The kiosk usage page's PIN, hashed (empty when none is set)."""
+        return usage.pin_hash(self.settings.kiosk.pin, self.site_name)
 
     def screen(self) -> dict | None:
         """The display page's slides, when this page is a screen's."""

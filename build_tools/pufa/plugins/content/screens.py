@@ -116,12 +116,12 @@ class ScreenSite:
 
 
 def drop_from_sitemap(site_dir: Path) -> None:
-    """Display pages are for screens, not for search engines."""
+    """Display pages and the kiosk usage page are not for search engines."""
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
-    kept = re.sub(r"\s*<url>\s*<loc>[^<]*/" + FOLDER + r"/[^<]*</loc>.*?</url>", "", text, flags=re.S)
+    kept = re.sub(r"\s*<url>\s*<loc>[^<]*/(" + FOLDER + r"/[^<]*|usage/)</loc>.*?</url>", "", text, flags=re.S)
     if kept != text:
         sitemap.write_text(kept, encoding="utf-8")
         gz = site_dir / "sitemap.xml.gz"
