@@ -33,6 +33,9 @@ def site_version(site_dir: Path) -> str:
     return h.hexdigest()[:16]
 
 
+FORM_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".odt", ".ods")
+
+
 def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
     """page_urls: URL (relative to the site root) -> section ('laws', 'lessons' …)."""
     p = Plan(version=site_version(site_dir))
@@ -59,6 +62,12 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
     # Within the budget: every page that is not a law, then the search shards and blocks.
     for rel in sorted(page_urls):
         if page_urls[rel] != "laws" and p.precache_bytes + _size(site_dir / rel) <= budget_bytes:
+            add(rel)
+    # Forms attached to guides (申请表): readers fill them in where there is no signal.
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix.lower() in FORM_SUFFIXES and not rel.startswith("laws/") \
+                and p.precache_bytes + _size(path) <= budget_bytes:
             add(rel)
     search_files = sorted(x.relative_to(site_dir).as_posix() for x in (site_dir / "search").rglob("*.js")
                           if x.parent.name in ("t", "u"))

@@ -1,7 +1,7 @@
 """Checks that need more than one page: references between pages, layouts."""
 from __future__ import annotations
 
-from pufa.content import quiz
+from pufa.content import forms, quiz
 from pufa.content import types as T
 from pufa.content.case_layout import missing_sections
 from pufa.content.model import ContentIndex, display_path
@@ -36,9 +36,11 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
 
 
 def body_findings(index: ContentIndex) -> list[Finding]:
-    """What is wrong inside page bodies beyond Markdown itself: quiz blocks."""
+    """What is wrong inside pages beyond Markdown itself: quiz blocks, forms to download."""
     findings: list[Finding] = []
     for item in index.items:
         shown = display_path(index.display_root, item.src_uri)
         findings += quiz.check_body(item.body, shown, item.body_line)
+        if item.meta.get("forms"):
+            findings += forms.check(item, index.docs_dir, shown)
     return findings

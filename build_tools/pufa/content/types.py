@@ -23,6 +23,7 @@ PAGES = "pages"          # a list of content paths (lessons/x.md)
 FAQ = "faq"              # a list of {问: …, 答: …}
 PHOTOS = "photos"        # a list of {src: …, alt: …}
 WEEKDAYS = "weekdays"
+FORMS = "forms"          # a list of {file: …, title: …}: files to download (申请表)
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,8 @@ GUIDE = ContentType(
         Field("complaint_phone", "监督投诉电话", PHONE),
         Field("online", "网上办理", help="网上办理的方式或网址"),
         Field("faq", "常见问题", FAQ, help="每条写「问」和「答」"),
+        Field("forms", "表格下载", FORMS,
+              help="可下载的表格（PDF、Word、Excel）：每项写 file（文件路径，相对本文件）和 title（名称）"),
     ),
     filters=("service", "tags"),
     card_fields=("service",),

@@ -251,6 +251,18 @@ def _check_value(f: T.Field, value) -> tuple[object, list[tuple[str, str]]]:
                 continue
             out.append({"q": q, "a": a})
         return out, problems
+    if kind == T.FORMS:
+        items = value if isinstance(value, list) else [value]
+        out, problems = [], []
+        for item in items:
+            if isinstance(item, str):
+                item = {"file": item}
+            if not isinstance(item, dict) or not _text(item.get("file") or item.get("文件")):
+                problems.append(("里有一项没有写 file（文件路径）", "每项写成「- file: forms/申请表.docx」和「  title: 申请表」"))
+                continue
+            out.append({"file": _text(item.get("file") or item.get("文件")),
+                        "title": _text(item.get("title") or item.get("名称")) or ""})
+        return out, problems
     if kind == T.PHOTOS:
         items = value if isinstance(value, list) else [value]
         out, problems = [], []

@@ -22,6 +22,7 @@ from pufa import poster as posters
 from pufa import qr
 from pufa import usage
 from pufa.content import quiz
+from pufa.content.forms import forms_of
 from pufa.content import types as T
 from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
@@ -339,6 +340,17 @@ class SiteView:
         """On a campaign's self-test page: the campaign's card."""
         campaign = self._plugin.quiz_pages.get(self._page.file.src_uri)
         return views.card(campaign) if campaign is not None else None
+
+    def forms(self) -> list[dict]:
+        """This guide's forms to download: title, URL, kind and size."""
+        if self.item is None or not self.item.meta.get("forms"):
+            return []
+        out = []
+        for form in forms_of(self.item, self.index.docs_dir):
+            url = self.url_of(form.src)
+            if url:
+                out.append({"title": form.title, "url": url, "kind": form.kind, "size": form.size_text})
+        return out
 
     def usage_pin(self) -> str:
         """The kiosk usage page's PIN, hashed (empty when none is set)."""
