@@ -317,6 +317,18 @@ class SiteView:
     def timeline(self) -> list[dict]:
         return views.timeline(self.index)
 
+    def named_entries(self) -> list[dict]:
+        """On a guide: the directory entries it names (办理机构 / 相关机构)."""
+        if self.item is None or self.item.is_listing:
+            return []
+        return views.named_entries(self.index, self.item)
+
+    def directory_entry(self) -> dict | None:
+        """On a directory entry: its firm, its lawyers, the guides naming it."""
+        if self.item is None or self.item.ctype is not T.DIRECTORY or self.item.is_listing:
+            return None
+        return views.directory_entry(self.index, self.item)
+
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)
 
