@@ -257,7 +257,7 @@ DIRECTORY = ContentType(
         Field("address", "地址", required=True, help="办公地址，写到门牌号", example="待补充"),
         Field("phone", "电话", PHONE, required=True, help="对外电话，页面上可一键拨打",
               example="待补充"),
-        Field("hours", "办公时间", recommended=True, help="如：工作日 上午8:30—12:00，下午14:00—17:30",
+        Field("hours", "办公时间", recommended=True, help="例如 工作日 上午8:30—12:00，下午14:00—17:30",
               example="工作日 上午8:30—12:00，下午14:00—17:30"),
         Field("services", "服务事项", TEXT_LIST, recommended=True, help="能办的事，每项一行",
               example=["待补充"]),
