@@ -55,6 +55,8 @@ class ContentType:
     # Fields shown as chips on a card.
     card_fields: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # Pages get a printable poster on the site (publicity, not contact details).
+    posters: bool = True
 
     @property
     def template(self) -> str:
@@ -276,6 +278,8 @@ DIRECTORY = ContentType(
     filters=("kind", "town", "services"),
     card_fields=("kind", "town"),
     aliases=("机构名录", "法律服务机构名录", "名录", "机构", "律师"),
+    # Contact details, not publicity; the page's QR code and 打印本页 remain.
+    posters=False,
 )
 
 TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, DIRECTORY)

@@ -38,7 +38,6 @@ nav:
   - 首页: index.md
   - 普法课堂: lessons/index.md
   - 办事指南: guides/index.md
-  - 机构名录: directory/index.md
   - 民主法治示范村: villages/index.md
   - 党史学习:
       - party-history/index.md

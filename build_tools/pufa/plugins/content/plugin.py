@@ -225,7 +225,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         item = self.index.by_src(page.file.src_uri) if self.index else None
-        if self.site_url and item is not None and not item.is_listing:
+        if self.site_url and item is not None and not item.is_listing and item.ctype.posters:
             p = self.poster_of(item, page.file.dest_uri, config)
             self.posters[p.dest_uri] = p
         return context
@@ -303,7 +303,7 @@ class SiteView:
             return None
         url = qr.public_url(site_url, self._page.file.dest_uri)
         poster = ""
-        if self.item is not None and not self.item.is_listing:
+        if self.item is not None and not self.item.is_listing and self.item.ctype.posters:
             poster = posters.url_of(posters.dest_uri(self._page.file.dest_uri))
         return {"url": url, "poster": poster,
                 # Level L and a fixed mask: ~2 KB and ~0.6 ms on each of 1,500+ law pages.
