@@ -56,6 +56,8 @@ class ContentType:
     # Fields shown as chips on a card.
     card_fields: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # Pages get a printable poster on the site (publicity, not contact details).
+    posters: bool = True
 
     @property
     def template(self) -> str:
@@ -240,7 +242,50 @@ CAMPAIGN = ContentType(
     aliases=("campaigns", "活动", "宣传活动"),
 )
 
-TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN)
+# In the order a listing shows them: the free public services first.
+DIRECTORY_KINDS = ("公共法律服务中心", "法律援助中心", "公证处", "司法所", "人民调解委员会",
+                   "基层法律服务所", "律师事务所", "律师")
+LAW_FIRM = "律师事务所"
+LAWYER = "律师"
+
+DIRECTORY = ContentType(
+    key="directory",
+    folder="directory",
+    label="机构名录",
+    description="法律服务机构名录：律师事务所和律师、法律援助中心、司法所、人民调解委员会、公证处、基层法律服务所",
+    fields=(
+        Field("title", "名称", required=True, help="机构全称或律师姓名，与办事指南里写的完全一致，指南才能链接到这里",
+              example="{title}"),
+        Field("kind", "类别", CHOICE, required=True, choices=DIRECTORY_KINDS,
+              help="机构类别", example="律师事务所"),
+        Field("town", "镇街", required=True, help="所在镇（街道）", example="待补充"),
+        Field("address", "地址", required=True, help="办公地址，写到门牌号", example="待补充"),
+        Field("phone", "电话", PHONE, required=True, help="对外电话，页面上可一键拨打",
+              example="待补充"),
+        Field("hours", "办公时间", recommended=True, help="例如 工作日 上午8:30—12:00，下午14:00—17:30",
+              example="工作日 上午8:30—12:00，下午14:00—17:30"),
+        Field("services", "服务事项", TEXT_LIST, recommended=True, help="能办的事，每项一行",
+              example=["待补充"]),
+        Field("practice_areas", "执业领域", TEXT_LIST,
+              help="律师事务所和律师的主要业务领域，如婚姻家庭、劳动争议", example=[]),
+        Field("licence", "执业证号", help="律师事务所写执业许可证号，律师写执业证号"),
+        Field("firm", "所在律所", help="律师所在的律师事务所：写名录里那个律所的文件路径，如 directory/yun-xi-lv-suo.md"),
+        Field("summary", "简介", required=True, help="一两句话介绍这个机构（律师），显示在列表卡片上",
+              example="待补充：一两句话的简介"),
+        Field("date", "核对日期", DATE, help="最近一次核对信息的日期，格式 2024-05-01", example="{today}"),
+        Field("tags", "标签", TEXT_LIST),
+        Field("sample", "示例", BOOL, help="true 表示示例内容，页面上会标出「示例」"),
+        Field("draft", "草稿", BOOL, help="true 表示草稿，不会发布"),
+        Field("description", "描述", help="搜索引擎摘要，不填则用简介"),
+    ),
+    filters=("kind", "town", "services"),
+    card_fields=("kind", "town"),
+    aliases=("机构名录", "法律服务机构名录", "名录", "机构", "律师"),
+    # Contact details, not publicity; the page's QR code and 打印本页 remain.
+    posters=False,
+)
+
+TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, DIRECTORY)
 BY_FOLDER = {t.folder: t for t in TYPES}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pufa.content import directory
 from pufa.content import types as T
 from pufa.content.model import ContentIndex, ContentItem
 from pufa.content.validate import format_partial_date
@@ -45,7 +46,8 @@ def card(item: ContentItem) -> dict:
         "title": item.title,
         "url": item.url,
         "summary": str(item.meta.get("summary") or ""),
-        "date": cn_date(item.date) if item.date != dt.date.min else "",
+        # A directory's date is when it was checked, not news: not on its cards.
+        "date": cn_date(item.date) if item.date != dt.date.min and ctype is not T.DIRECTORY else "",
         "iso_date": iso_date(item.date) if item.date != dt.date.min else "",
         "chips": chips,
         "tags": _values(item, "tags"),
@@ -54,11 +56,14 @@ def card(item: ContentItem) -> dict:
         "filters": filters,
         "type": ctype.key,
         "type_label": ctype.label,
+        # Directory cards carry their phone: the call is what people came for.
+        "phones": _values(item, "phone") if ctype is T.DIRECTORY else [],
     }
 
 
 def listing(index: ContentIndex, ctype: T.ContentType) -> dict:
-    items = index.of_type(ctype)
+    # A directory is read by kind and place, not by date.
+    items = directory.entries(index) if ctype is T.DIRECTORY else index.of_type(ctype)
     cards = [card(i) for i in items]
     filters = []
     for name in ctype.filters:
@@ -77,7 +82,30 @@ def listing(index: ContentIndex, ctype: T.ContentType) -> dict:
             filters.append({"field": name, "label": f.label if f else name,
                             "options": [{"value": v, "count": counts[v]} for v in seen]})
     return {"type": ctype.key, "label": ctype.label, "cards": cards, "filters": filters,
-            "count": len(cards)}
+            "count": len(cards), "unit": "个" if ctype is T.DIRECTORY else "篇"}
+
+
+def directory_card(entry: ContentItem) -> dict:
+    """A directory entry as the guide box and the entry page show it."""
+    return dict(card(entry), kind=str(entry.meta.get("kind") or ""),
+                address=str(entry.meta.get("address") or ""),
+                hours=str(entry.meta.get("hours") or ""))
+
+
+def named_entries(index: ContentIndex, item: ContentItem) -> list[dict]:
+    """The 办理机构 / 相关机构 box of a guide: entries it names, in order."""
+    return [dict(directory_card(n["item"]), role=n["role"]) for n in directory.named_in(index, item)]
+
+
+def directory_entry(index: ContentIndex, entry: ContentItem) -> dict:
+    """An entry page's links: a lawyer's firm, a firm's lawyers, guides naming it."""
+    firm = directory.firm_of(index, entry) if entry.meta.get("kind") == T.LAWYER else None
+    lawyers = directory.lawyers_of(index, entry) if entry.meta.get("kind") == T.LAW_FIRM else []
+    return {
+        "firm": directory_card(firm) if firm is not None else None,
+        "lawyers": [directory_card(i) for i in lawyers],
+        "guides": [card(g) for g in directory.naming_guides(index, entry)],
+    }
 
 
 def timeline(index: ContentIndex) -> list[dict]:

@@ -20,6 +20,7 @@ BODIES = {
     "party-history": "## 史实回顾\n\n待补充\n\n## 学习体会\n\n待补充\n",
     "guide": "## 温馨提示\n\n待补充\n",
     "campaign": "## 活动安排\n\n待补充\n",
+    "directory": "## 怎么找到我们\n\n待补充：交通、楼层、停车等（不需要可以删去这一段）\n",
 }
 CASE_BODY = "## 案情简介\n\n待补充\n\n## 争议焦点\n\n待补充\n\n## 法律分析\n\n待补充\n\n## 普法提示\n\n待补充\n"
 

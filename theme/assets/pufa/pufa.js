@@ -90,6 +90,7 @@
       var empty = document.querySelector("[data-pufa-empty]");
       var count = form.querySelector(".pufa-filters__count");
       var selects = form.querySelectorAll("select");
+      var unit = form.getAttribute("data-pufa-unit") || "篇";
       function apply() {
         var shown = 0;
         each(cards, function (card) {
@@ -102,7 +103,7 @@
           card.hidden = !ok;
           if (ok) shown++;
         });
-        if (count) count.textContent = "共 " + shown + " 篇";
+        if (count) count.textContent = "共 " + shown + " " + unit;
         if (empty) empty.hidden = shown !== 0;
       }
       each(selects, function (sel) { sel.addEventListener("change", apply); });

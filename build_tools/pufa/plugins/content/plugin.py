@@ -233,7 +233,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         item = self.index.by_src(page.file.src_uri) if self.index else None
-        if self.site_url and item is not None and not item.is_listing:
+        if self.site_url and item is not None and not item.is_listing and item.ctype.posters:
             p = self.poster_of(item, page.file.dest_uri, config)
             self.posters[p.dest_uri] = p
         return context
@@ -311,7 +311,7 @@ class SiteView:
             return None
         url = qr.public_url(site_url, self._page.file.dest_uri)
         poster = ""
-        if self.item is not None and not self.item.is_listing:
+        if self.item is not None and not self.item.is_listing and self.item.ctype.posters:
             poster = posters.url_of(posters.dest_uri(self._page.file.dest_uri))
         return {"url": url, "poster": poster,
                 # Level L and a fixed mask: ~2 KB and ~0.6 ms on each of 1,500+ law pages.
@@ -324,6 +324,18 @@ class SiteView:
 
     def timeline(self) -> list[dict]:
         return views.timeline(self.index)
+
+    def named_entries(self) -> list[dict]:
+        """On a guide: the directory entries it names (办理机构 / 相关机构)."""
+        if self.item is None or self.item.is_listing:
+            return []
+        return views.named_entries(self.index, self.item)
+
+    def directory_entry(self) -> dict | None:
+        """On a directory entry: its firm, its lawyers, the guides naming it."""
+        if self.item is None or self.item.ctype is not T.DIRECTORY or self.item.is_listing:
+            return None
+        return views.directory_entry(self.index, self.item)
 
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)

@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.pufa.search")
 
 SEARCH_PAGE = "search/index.md"
 KIND_BY_TYPE = {"lesson": "lesson", "guide": "guide", "village": "village", "party-history": "history",
-                "campaign": "campaign"}
+                "campaign": "campaign", "directory": "directory"}
 # Pages that only list other pages are not results of their own.
 SKIP_TEMPLATES = {"pufa/listing.html", "pufa/timeline.html", "pufa/home.html", "pufa/law.html",
                   "pufa/law-library.html", "pufa/law-category.html", "pufa/search.html",
