@@ -1,7 +1,7 @@
 """Checks that need more than one page: references between pages, layouts."""
 from __future__ import annotations
 
-from pufa.content import quiz
+from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content.case_layout import missing_sections
 from pufa.content.model import ContentIndex, display_path
@@ -32,6 +32,7 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
                     "正文用「## 案情简介」「## 争议焦点」「## 法律分析」「## 普法提示」四个二级标题",
                     code="lesson.case-sections",
                 ))
+    findings += documents.cross_findings(index)
     return findings
 
 

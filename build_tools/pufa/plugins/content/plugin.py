@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from pufa import poster as posters
 from pufa import qr
-from pufa.content import quiz
+from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
@@ -39,6 +39,12 @@ log = logging.getLogger("mkdocs.plugins.pufa")
 
 TIMELINE_SRC = f"{T.PARTY_HISTORY.folder}/timeline.md"
 QUIZ_FOLDER = "quiz"
+# Sections whose index is more than cards: the document register is a table.
+LISTING_TEMPLATES = {T.DOCUMENT.key: "pufa/document-register.html"}
+
+
+def listing_template(ctype: T.ContentType) -> str:
+    return LISTING_TEMPLATES.get(ctype.key, "pufa/listing.html")
 
 
 class ContentError(PluginError):
@@ -175,7 +181,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             page.meta = dict(item.meta)
             if item.is_listing:
                 page.meta.setdefault("title", item.ctype.label)
-                page.meta.setdefault("template", "pufa/listing.html")
+                page.meta.setdefault("template", listing_template(item.ctype))
             else:
                 page.meta["template"] = item.ctype.template
             if "summary" in page.meta and "description" not in page.meta:
@@ -191,7 +197,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         elif src.endswith("/index.md") and T.type_for_path(src):
             ctype = T.type_for_path(src)
             page.meta.setdefault("title", ctype.label)
-            page.meta.setdefault("template", "pufa/listing.html")
+            page.meta.setdefault("template", listing_template(ctype))
         # Self-test questions become a form scored in the reader's browser.
         markdown = quiz.replace_blocks(markdown, "pufa")
         # Titles reach HTML through Material's templates unescaped: escape them here.
@@ -319,6 +325,16 @@ class SiteView:
 
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)
+
+    def register(self) -> dict:
+        """The 规范性文件 register: the counts table, the rows and their filters."""
+        return documents.register(self.index)
+
+    def document(self) -> dict:
+        """On a document's page: its status row and its replacement chain."""
+        if self.item is None or self.item.ctype is not T.DOCUMENT:
+            return {}
+        return dict(documents.row(self.item), **documents.relations(self.index, self.item))
 
     def quiz_of(self, campaign_url: str) -> dict | None:
         """The self-test page of a campaign: {url, count} or None."""
