@@ -17,7 +17,7 @@ from pufa.findings import format_all
 from pufa.poster import PosterError
 
 HINT = "      修改方法："
-TYPES_TEXT = "普法课堂、办事指南、民主法治示范村、党史学习、宣传活动"
+TYPES_TEXT = "普法课堂、办事指南、民主法治示范村、党史学习、宣传活动、规范性文件"
 
 
 def poster_html(site: Path, page: str) -> tuple[ContentItem, posters.Poster, str]:
