@@ -298,6 +298,7 @@ def test_document_page_shows_status_and_chain(sample_site):
     site = sample_site / "site" / "documents"
     old = (site / "ren-min-tiao-jie-gong-zuo-gui-fan-2019" / "index.html").read_text(encoding="utf-8")
     assert "pufa-doc-badge--amended" in old and "2023年6月1日修订" in old
+    assert "打印海报" not in old          # a record, not a campaign piece
     assert re.search(r'修订后的文件：<a href="\.\./ren-min-tiao-jie-gong-zuo-gui-fan/">', old)
     new = (site / "ren-min-tiao-jie-gong-zuo-gui-fan" / "index.html").read_text(encoding="utf-8")
     assert "本文件取代：" in new and "云司发〔2019〕12号" in new and "pufa-doc-badge--current" in new
@@ -323,3 +324,11 @@ def test_filtering_the_register_by_status_on_a_phone(server, new_page):
     page.select_option("select[name=status]", "")
     page.select_option("select[name=year]", "2021")
     assert page.locator("tr.pufa-doc-row:visible").count() == sum(d["issued"].year == 2021 for d in docs)
+
+
+def test_tab_only_when_there_are_documents(site, sample_site):
+    pufa("build", "--site", str(site), check=True)
+    assert "规范性文件" not in (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert (site / "site" / "documents" / "index.html").is_file()      # still reachable
+    home = (sample_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="documents/"' in home and "规范性文件" in home

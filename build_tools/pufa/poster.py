@@ -54,6 +54,15 @@ class Poster:
     summary_lines: int
 
 
+# A normative document is a record, not a campaign piece: no poster (and 1,500+
+# law pages keep the site inside its size budget).
+NO_POSTER = ("document",)
+
+
+def has_poster(item) -> bool:
+    return item is not None and not item.is_listing and item.ctype.key not in NO_POSTER
+
+
 def dest_uri(page_dest_uri: str) -> str:
     """lessons/xian-fa/index.html -> posters/lessons/xian-fa/index.html (bundle: …/xian-fa.html)."""
     return f"{FOLDER}/{page_dest_uri}"

@@ -166,6 +166,13 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.files = files
         return files
 
+    def on_nav(self, nav, config, files):
+        # Most sites publish no register: no empty 规范性文件 tab on every page
+        # (1,500+ law pages would each carry it).
+        if self.index is not None and not self.index.of_type(T.DOCUMENT):
+            drop_from_nav(nav, f"{T.DOCUMENT.folder}/index.md")
+        return nav
+
     # -- pages -----------------------------------------------------------
     def on_page_read_source(self, page, config):
         item = self.index.by_src(page.file.src_uri) if self.index else None
@@ -231,7 +238,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         item = self.index.by_src(page.file.src_uri) if self.index else None
-        if self.site_url and item is not None and not item.is_listing:
+        if self.site_url and posters.has_poster(item):
             p = self.poster_of(item, page.file.dest_uri, config)
             self.posters[p.dest_uri] = p
         return context
@@ -309,7 +316,7 @@ class SiteView:
             return None
         url = qr.public_url(site_url, self._page.file.dest_uri)
         poster = ""
-        if self.item is not None and not self.item.is_listing:
+        if posters.has_poster(self.item):
             poster = posters.url_of(posters.dest_uri(self._page.file.dest_uri))
         return {"url": url, "poster": poster,
                 # Level L and a fixed mask: ~2 KB and ~0.6 ms on each of 1,500+ law pages.
@@ -373,6 +380,23 @@ class SiteView:
     def counts(self) -> list[dict]:
         return [{"type": t, "count": len(self.index.of_type(t)), "url": t.folder + "/"}
                 for t in T.TYPES if self.index.of_type(t)]
+
+
+def drop_from_nav(nav, src_uri: str) -> None:
+    """Take a top-level page out of the menu; it is still built and reachable."""
+    page = next((p for p in nav.items if getattr(p, "file", None) is not None
+                 and p.file.src_uri == src_uri), None)
+    if page is None:
+        return
+    nav.items.remove(page)
+    if page in nav.pages:
+        nav.pages.remove(page)
+    before, after = page.previous_page, page.next_page
+    if before is not None:
+        before.next_page = after
+    if after is not None:
+        after.previous_page = before
+    page.previous_page = page.next_page = None
 
 
 def page_dest_uri(src_uri: str, config) -> str:
