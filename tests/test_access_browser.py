@@ -20,6 +20,8 @@ PAGES = {
     "law-library": "laws/",
     "search": "search/?q=%E7%A6%BB%E5%A9%9A",
     "screen": "screens/da-ting/",
+    "document-register": "documents/",
+    "document": "documents/ren-min-tiao-jie-gong-zuo-gui-fan-2019/",
 }
 
 

@@ -54,6 +54,11 @@ class Poster:
     summary_lines: int
 
 
+def has_poster(item) -> bool:
+    """Articles of types that print as publicity (a directory entry or a normative document does not)."""
+    return item is not None and not item.is_listing and item.ctype.posters
+
+
 def dest_uri(page_dest_uri: str) -> str:
     """lessons/xian-fa/index.html -> posters/lessons/xian-fa/index.html (bundle: …/xian-fa.html)."""
     return f"{FOLDER}/{page_dest_uri}"

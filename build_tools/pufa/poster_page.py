@@ -69,12 +69,15 @@ def find(page: str, *, site: Path, docs_dir: Path, root: str, index, sources: li
         if item is None:
             raise PosterError(f"{display_path(root, rel)} 不是{TYPES_TEXT}栏目里的文章，没有海报。\n"
                               f"{HINT}写这些栏目里某一篇文章的文件路径或标题")
+        if not item.ctype.posters:
+            raise PosterError(f"{display_path(root, rel)} 是{item.ctype.label}，没有海报。\n"
+                              f"{HINT}海报只为{TYPES_TEXT}的文章生成；写其中一篇的文件路径或标题")
         if item.is_listing:
             raise PosterError(f"{display_path(root, rel)} 是栏目页，栏目页没有海报。\n"
                               f"{HINT}写栏目里某一篇文章的文件路径或标题，如 {_example(index, root)}")
         return item
 
-    items = [i for i in index.items if not i.is_listing]
+    items = [i for i in index.items if posters.has_poster(i)]
     exact = [i for i in items if i.title.strip() == query]
     found = exact or [i for i in items if query and query in i.title]
     if len(found) == 1:
@@ -111,5 +114,5 @@ def _as_source(query: str, site: Path, docs_dir: Path, root: str, sources: list[
 
 
 def _example(index, root: str) -> str:
-    items = [i for i in index.items if not i.is_listing]
+    items = [i for i in index.items if posters.has_poster(i)]
     return display_path(root, items[0].src_uri) if items else f"{root}/lessons/xian-fa.md"

@@ -1,7 +1,7 @@
 """Checks that need more than one page: references between pages, layouts."""
 from __future__ import annotations
 
-from pufa.content import directory, forms, quiz
+from pufa.content import directory, documents, forms, quiz
 from pufa.content import types as T
 from pufa.content.case_layout import missing_sections
 from pufa.content.model import ContentIndex, display_path
@@ -33,6 +33,7 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
                     code="lesson.case-sections",
                 ))
     findings.extend(directory.findings(index))
+    findings += documents.cross_findings(index)
     return findings
 
 

@@ -285,7 +285,49 @@ DIRECTORY = ContentType(
     posters=False,
 )
 
-TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, DIRECTORY)
+
+# 规范性文件: the register the district reports its clean-up from.
+CURRENT = "现行有效"
+AMENDED = "已修订"
+ANNULLED = "宣布失效"
+REPEALED = "已废止"
+DOCUMENT_STATUSES = (CURRENT, AMENDED, ANNULLED, REPEALED)
+
+DOCUMENT = ContentType(
+    key="document",
+    folder="documents",
+    label="规范性文件",
+    description="本单位制发的规范性文件及其清理状态（继续有效、修订、宣布失效、废止）",
+    fields=(
+        Field("title", "标题", required=True, help="文件名称", example="{title}"),
+        Field("number", "文号", required=True,
+              help="发文字号，如 云司发〔2021〕3号（年份用六角括号〔〕）", example="待补充"),
+        Field("issuer", "制定机关", required=True, help="如 云溪区司法局", example="待补充"),
+        Field("issued", "印发日期", DATE, required=True, help="格式 2021-03-15", example="{today}"),
+        Field("effective", "施行日期", DATE, help="不填表示自印发之日起施行"),
+        Field("status", "状态", CHOICE, required=True, choices=DOCUMENT_STATUSES,
+              help="文件现在的效力", example=CURRENT),
+        Field("status_date", "状态日期", DATE,
+              help="修订、宣布失效或废止的日期；现行有效的不填"),
+        Field("replaced_by", "取代文件", help="已修订的必填：新文件的路径，如 documents/xin-wen-jian.md"),
+        Field("basis", "上位法依据", TEXT_LIST,
+              help="写到条，如《中华人民共和国人民调解法》第五条", example=[]),
+        Field("summary", "摘要", required=True, help="一两句话说明文件规定了什么",
+              example="待补充：一两句话的摘要"),
+        Field("tags", "标签", TEXT_LIST),
+        Field("sample", "示例", BOOL, help="true 表示示例内容，页面上会标出「示例」"),
+        Field("draft", "草稿", BOOL, help="true 表示草稿，不会发布"),
+        Field("description", "描述", help="搜索引擎摘要，不填则用摘要"),
+    ),
+    sort_field="issued",
+    filters=("status", "year", "issuer"),
+    card_fields=("status",),
+    aliases=("documents", "文件", "规范性文件"),
+    # A record, not a campaign piece (and 1,500+ law pages keep the site inside its size budget).
+    posters=False,
+)
+
+TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, DIRECTORY, DOCUMENT)
 BY_FOLDER = {t.folder: t for t in TYPES}
 
 

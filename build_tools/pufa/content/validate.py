@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import re
 
+from pufa.content import documents
 from pufa.content import types as T
 from pufa.content.frontmatter import FrontMatter
 from pufa.findings import ERROR, WARNING, Finding
@@ -132,6 +133,14 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
             ))
         if "date" not in meta and isinstance(start, dt.date):
             meta["date"] = start
+    if ctype is T.DOCUMENT:
+        # Placeholders are reported above; their shape is not worth a second finding.
+        filled = {k: v for k, v in meta.items() if not _is_placeholder(v)}
+        for name, p in documents.page_problems(filled):
+            f = ctype.field(name)
+            line = fm.lines.get(name) or fm.lines.get(f.label) or fm.line_of(name)
+            findings.append(Finding(p.severity, file, line, p.message, p.hint,
+                                    code=p.code))
     return meta, findings
 
 

@@ -21,7 +21,14 @@ BODIES = {
     "guide": "## 温馨提示\n\n待补充\n",
     "campaign": "## 活动安排\n\n待补充\n",
     "directory": "## 怎么找到我们\n\n待补充：交通、楼层、停车等（不需要可以删去这一段）\n",
+    "document": "待补充：文件正文或主要内容。\n",
 }
+# Fields a new document leaves out until its status changes: shown as comments.
+DOCUMENT_LATER = (
+    "# 状态不是「现行有效」时加上：\n"
+    "# status_date: 2024-01-01  # 状态日期：修订、宣布失效或废止的日期\n"
+    "# replaced_by: documents/xin-wen-jian.md  # 取代文件：已修订的必填，写新文件的路径\n"
+)
 CASE_BODY = "## 案情简介\n\n待补充\n\n## 争议焦点\n\n待补充\n\n## 法律分析\n\n待补充\n\n## 普法提示\n\n待补充\n"
 
 
@@ -98,6 +105,8 @@ def new_page(site: Path, type_name: str, title: str, case: bool = False,
     text = front_matter(ctype, title, today)
     if case and ctype is T.LESSON:
         text = text[: -len("---\n")] + "layout: 以案释法  # 版式：以案释法\n---\n"
+    if ctype is T.DOCUMENT:
+        text = text[: -len("---\n")] + DOCUMENT_LATER + "---\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as fh:
         fh.write(text + "\n" + body)

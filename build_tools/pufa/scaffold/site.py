@@ -43,6 +43,7 @@ nav:
       - party-history/index.md
       - 党史时间轴: party-history/timeline.md
   - 宣传活动: campaigns/index.md
+  - 规范性文件: documents/index.md
   - 法律法规: laws/index.md
 
 markdown_extensions:

@@ -86,7 +86,9 @@
     each(document.querySelectorAll("[data-pufa-filters]"), function (form) {
       var list = document.querySelector("[data-pufa-cards]");
       if (!list) return;
-      var cards = list.querySelectorAll(".pufa-card");
+      // Cards in a list, or rows of a table body (the document register).
+      var cards = list.children;
+      var unit = form.getAttribute("data-pufa-unit") || "篇";
       var empty = document.querySelector("[data-pufa-empty]");
       var count = form.querySelector(".pufa-filters__count");
       var selects = form.querySelectorAll("select");

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from pufa import poster as posters
 from pufa import qr
 from pufa import usage
-from pufa.content import quiz
+from pufa.content import documents, quiz
 from pufa.content.forms import forms_of
 from pufa.content import types as T
 from pufa.content import views
@@ -41,6 +41,12 @@ log = logging.getLogger("mkdocs.plugins.pufa")
 
 TIMELINE_SRC = f"{T.PARTY_HISTORY.folder}/timeline.md"
 QUIZ_FOLDER = "quiz"
+# Sections whose index is more than cards: the document register is a table.
+LISTING_TEMPLATES = {T.DOCUMENT.key: "pufa/document-register.html"}
+
+
+def listing_template(ctype: T.ContentType) -> str:
+    return LISTING_TEMPLATES.get(ctype.key, "pufa/listing.html")
 
 
 class ContentError(PluginError):
@@ -168,6 +174,13 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         self.files = files
         return files
 
+    def on_nav(self, nav, config, files):
+        # Most sites publish no register: no empty 规范性文件 tab on every page
+        # (1,500+ law pages would each carry it).
+        if self.index is not None and not self.index.of_type(T.DOCUMENT):
+            drop_from_nav(nav, f"{T.DOCUMENT.folder}/index.md")
+        return nav
+
     # -- pages -----------------------------------------------------------
     def on_page_read_source(self, page, config):
         item = self.index.by_src(page.file.src_uri) if self.index else None
@@ -183,7 +196,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             page.meta = dict(item.meta)
             if item.is_listing:
                 page.meta.setdefault("title", item.ctype.label)
-                page.meta.setdefault("template", "pufa/listing.html")
+                page.meta.setdefault("template", listing_template(item.ctype))
             else:
                 page.meta["template"] = item.ctype.template
             if "summary" in page.meta and "description" not in page.meta:
@@ -199,7 +212,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         elif src.endswith("/index.md") and T.type_for_path(src):
             ctype = T.type_for_path(src)
             page.meta.setdefault("title", ctype.label)
-            page.meta.setdefault("template", "pufa/listing.html")
+            page.meta.setdefault("template", listing_template(ctype))
         # Self-test questions become a form scored in the reader's browser.
         markdown = quiz.replace_blocks(markdown, "pufa")
         # Titles reach HTML through Material's templates unescaped: escape them here.
@@ -233,7 +246,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_page_context(self, context, page, config, nav):
         context["pufa"] = SiteView(self, page, config)
         item = self.index.by_src(page.file.src_uri) if self.index else None
-        if self.site_url and item is not None and not item.is_listing and item.ctype.posters:
+        if self.site_url and posters.has_poster(item):
             p = self.poster_of(item, page.file.dest_uri, config)
             self.posters[p.dest_uri] = p
         return context
@@ -311,7 +324,7 @@ class SiteView:
             return None
         url = qr.public_url(site_url, self._page.file.dest_uri)
         poster = ""
-        if self.item is not None and not self.item.is_listing and self.item.ctype.posters:
+        if posters.has_poster(self.item):
             poster = posters.url_of(posters.dest_uri(self._page.file.dest_uri))
         return {"url": url, "poster": poster,
                 # Level L and a fixed mask: ~2 KB and ~0.6 ms on each of 1,500+ law pages.
@@ -339,6 +352,16 @@ class SiteView:
 
     def campaigns(self) -> list[dict]:
         return views.campaigns(self.index)
+
+    def register(self) -> dict:
+        """The 规范性文件 register: the counts table, the rows and their filters."""
+        return documents.register(self.index)
+
+    def document(self) -> dict:
+        """On a document's page: its status row and its replacement chain."""
+        if self.item is None or self.item.ctype is not T.DOCUMENT:
+            return {}
+        return dict(documents.row(self.item), **documents.relations(self.index, self.item))
 
     def quiz_of(self, campaign_url: str) -> dict | None:
         """The self-test page of a campaign: {url, count} or None."""
@@ -392,6 +415,23 @@ class SiteView:
     def counts(self) -> list[dict]:
         return [{"type": t, "count": len(self.index.of_type(t)), "url": t.folder + "/"}
                 for t in T.TYPES if self.index.of_type(t)]
+
+
+def drop_from_nav(nav, src_uri: str) -> None:
+    """Take a top-level page out of the menu; it is still built and reachable."""
+    page = next((p for p in nav.items if getattr(p, "file", None) is not None
+                 and p.file.src_uri == src_uri), None)
+    if page is None:
+        return
+    nav.items.remove(page)
+    if page in nav.pages:
+        nav.pages.remove(page)
+    before, after = page.previous_page, page.next_page
+    if before is not None:
+        before.next_page = after
+    if after is not None:
+        after.previous_page = before
+    page.previous_page = page.next_page = None
 
 
 def page_dest_uri(src_uri: str, config) -> str:
