@@ -38,6 +38,7 @@ nav:
   - 首页: index.md
   - 普法课堂: lessons/index.md
   - 办事指南: guides/index.md
+  - 法律咨询: qa/index.md
   - 民主法治示范村: villages/index.md
   - 党史学习:
       - party-history/index.md

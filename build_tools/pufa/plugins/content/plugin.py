@@ -178,8 +178,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 page.meta.setdefault("template", "pufa/listing.html")
             else:
                 page.meta["template"] = item.ctype.template
-            if "summary" in page.meta and "description" not in page.meta:
-                page.meta["description"] = page.meta["summary"]
+            if "description" not in page.meta and views.summary_of(item):
+                page.meta["description"] = views.summary_of(item)
         elif src in self.quiz_pages:
             page.meta["template"] = "pufa/quiz.html"
             markdown = self._campaign_quiz(page)
@@ -236,7 +236,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             kind += " · 以案释法"
         bureau = self.config.bureau
         return posters.make(
-            title=item.title, summary=str(item.meta.get("summary") or ""), kind=kind,
+            title=item.title, summary=views.summary_of(item), kind=kind,
             sample=bool(item.meta.get("sample")), site_url=self.site_url,
             page_dest_uri=page_dest_uri, bureau=bureau.name or config.site_name, hotline=bureau.hotline)
 
@@ -313,6 +313,10 @@ class SiteView:
         """The URL of a page by its path under content/ ('' if there is none)."""
         f = self._plugin.files.get_file_from_path(src_uri) if self._plugin.files else None
         return f.url if f is not None else ""
+
+    def related(self) -> list[dict]:
+        """A Q&A's related guides and lessons, as cards."""
+        return views.related(self.index, self.item)
 
     def timeline(self) -> list[dict]:
         return views.timeline(self.index)

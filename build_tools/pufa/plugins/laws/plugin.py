@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.pufa.laws")
 
 HOME_SRC = f"{LAWS_FOLDER}/index.md"
 # The fields whose values are citations (lessons' laws:, guides' basis:).
-CITATION_FIELDS = ("laws", "法条", "basis", "设定依据")
+CITATION_FIELDS = ("laws", "法条", "basis", "设定依据", "answer", "简要回答")
 
 
 class LawsPlugin(BasePlugin[LawsConfig]):
