@@ -24,7 +24,8 @@ def test_init_empty_builds_outside_the_repository(tmp_path):
     assert (site / "mkdocs.yml").is_file()
     assert "custom_dir" not in (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (site / "content").iterdir()) == [
-        "campaigns", "directory", "documents", "guides", "index.md", "lessons", "party-history", "villages"]
+        "campaigns", "directory", "documents", "guides", "index.md", "lessons", "party-history", "qa",
+        "villages"]
     assert not list((site / "content" / "lessons").glob("*-*.md"))  # no sample pages
     proc = pufa("build", "--site", str(site), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

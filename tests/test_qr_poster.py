@@ -20,7 +20,7 @@ from conftest import ARTIFACTS, copy_sample, pufa
 SITE_URL = "https://pufa.example.gov.cn/"
 BUREAU = "云溪区司法局（示例）"
 BUREAU_PDF = "云溪区司法局(示例)"      # as pdf_text gives it (NFKC)
-CONTENT_TYPES = ("lessons", "guides", "villages", "party-history", "campaigns")
+CONTENT_TYPES = ("lessons", "guides", "villages", "party-history", "campaigns", "qa")
 _SVG = re.compile(r'<svg class="pufa-qr".*?</svg>', re.S)
 
 

@@ -100,6 +100,37 @@ def test_header_search_box_leads_to_results(server, new_page):
     assert "人民调解" in p.locator(".pufa-result__page").first.inner_text()
 
 
+def test_question_finds_the_qa_first_with_its_short_answer(page):
+    results = search(page, "离婚后孩子归谁")
+    first = results[0]
+    assert first["kind"] == "qa" and first["doc"] == "离婚后孩子归谁？"
+    assert first["url"].endswith("qa/li-hun-hou-hai-zi-gui-shui/")
+    # The snippet is the short answer, whole (not the first 40 characters of it).
+    text = first["snippet"].replace("<mark>", "").replace("</mark>", "")
+    assert text.startswith("孩子不满两周岁的，原则上由母亲直接抚养") and len(text) > 60
+    assert "<mark>" in first["snippet"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("工资被拖欠怎么办", "工资被拖欠了怎么办？"),
+    ("借钱不还怎么办", "借钱不还怎么办？"),
+    ("老人的房子子女能继承吗", "父母去世后房子怎么继承？"),
+    ("被狗咬了谁负责", "被狗咬了谁负责？"),
+    ("网购的衣服能退吗", "网购的东西能七天无理由退货吗？"),
+])
+def test_questions_find_their_qa_first(page, query, expected):
+    assert docs(search(page, query))[0] == expected
+
+
+def test_question_detection_leaves_article_and_law_queries_alone(page):
+    explain = "q => window.pufa.search.explain(q).then(p => !!p.question)"
+    assert page.evaluate(explain, "工资被拖欠怎么办") and page.evaluate(explain, "高空抛物谁负责")
+    assert not page.evaluate(explain, "刑法第二十条是什么")     # an article: not a Q&A's question
+    assert not page.evaluate(explain, "醉驾") and not page.evaluate(explain, "劳动合同法")
+    assert search(page, "刑法第二十条是什么")[0]["url"].endswith("#art-20")
+    assert search(page, "劳动合同法")[0]["doc"] == "中华人民共和国劳动合同法"
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("hostile"))
@@ -113,6 +144,15 @@ laws: [《中华人民共和国刑法》第一百三十三条之一]
 ## <b>醉酒</b>驾驶
 
 醉酒驾驶机动车，<img src=y onerror=alert(3)> 依照《刑法》第一百三十三条之一处罚。
+""", encoding="utf-8")
+    (root / "content" / "qa" / "xss.md").write_text("""---
+title: "<img src=x onerror=alert(4)>酒后挪车算醉驾吗？"
+date: 2026-01-01
+answer: "<script>alert(5)</script>算。依照《刑法》第一百三十三条之一处罚。"
+category: 刑事
+laws: [《中华人民共和国刑法》第一百三十三条之一]
+---
+正文：front matter 里的文字一律按文字显示。
 """, encoding="utf-8")
     pufa("build", "--site", str(root), check=True)
     with serve(root / "site") as base:
@@ -132,6 +172,12 @@ def test_hostile_titles_show_as_text(hostile_site, new_page):
     p.locator(".pufa-result").first.wait_for()
     assert p.locator(".md-content img").count() == 0
     assert "<img src=x onerror=alert(1)>" in p.locator(".pufa-results").inner_text()
+    qa = next(r for r in search(p, "酒后挪车算醉驾吗") if r["kind"] == "qa")
+    assert "<script" not in qa["snippet"] and "&lt;script&gt;" in qa["snippet"]
+    p.goto(qa["url"])
+    assert "<script>alert(5)</script>算。" in p.locator(".pufa-answer__text").inner_text()
+    assert p.locator(".md-content img").count() == 0
+    assert "<img src=x onerror=alert(4)>" in p.locator("h1").inner_text()
     assert dialogs == []
 
 

@@ -141,6 +141,7 @@
         M.titleTerms.push([set, tt.length]);
       }
       M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
+      M.askRe = m.ask && m.ask.length ? new RegExp(m.ask.join("|") + "|[?？]") : /[?？]/;
       M.synKeys = [];
       for (var k in (m.syn || {})) M.synKeys.push(k);
       M.synKeys.sort(function (x, y) { return y.length - x.length; });
@@ -260,6 +261,9 @@
         plan.target = { name: name, main: main, sub: sub };
         q = (q.slice(0, art.index) + (name ? " " + name + " " : " ") + q.slice(art.index + art[0].length));
       }
+      // Asked as a question (离婚后孩子归谁, 工资被拖欠怎么办): Q&A pages answer it.
+      // Not for article references: 刑法第二十条是什么 wants the article.
+      plan.question = !plan.target && M.askRe.test(q);
       var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
       core = core.replace(/^\s+|\s+$/g, "");
       if (core) plan.phrases.push({ text: core, w: 1, title: true });
@@ -375,6 +379,7 @@
 
   /* Ranked result units for a plan, given the postings of its terms. */
   var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
+  var QA_QUESTION_BOOST = 0.3;
 
   function titleScores(plan) {
     var out = [];
@@ -425,6 +430,9 @@
         if (!list2 && !ts) continue;
         var kind = M.kinds[M.docs[d2][2]];
         var score = 0.7 * part + ts + (KIND_PRIOR[kind] || 0);
+        // A question favours the Q&A pages its words found, in proportion to how well
+        // they match: a Q&A that only shares a word or two gains little.
+        if (plan.question && kind === "qa" && list2) score += QA_QUESTION_BOOST * Math.min(1, 2 * part);
         if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
         if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
         docScore.push([d2, score]);
@@ -459,6 +467,8 @@
           var choice = null;
           // A page named by the query (劳动合同法) is shown from its top.
           if (r === 0 && titles[dd] >= TITLE_PAGE) choice = M.docs[dd][4];
+          // A Q&A is shown by its question and short answer (its first unit).
+          if (r === 0 && M.kinds[M.docs[dd][2]] === "qa") choice = M.docs[dd][4];
           for (var z = 0, taken = 0; choice === null && z < units.length; z++) {
             if (seenUnit[units[z][0]]) { taken++; continue; }
             if (taken === r || r === 0) { choice = units[z][0]; break; }

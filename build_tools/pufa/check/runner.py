@@ -160,7 +160,7 @@ def _laws_and_citations(docs_dir: Path, root: str, bodies: dict) -> list[Finding
     unknown = bool(lib.entries)
     for rel, (fm, _) in bodies.items():
         shown = f"{root}/{rel}"
-        for key in ("laws", "法条", "basis", "设定依据", "上位法依据"):
+        for key in checks.CITATION_FIELDS:
             if key in fm.data:
                 out += checks.check_values(lib, shown, fm.data[key], fm.lines.get(key), unknown)
         out += checks.check_text(lib, shown, fm.body, fm.body_line, unknown)

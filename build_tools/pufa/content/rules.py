@@ -23,6 +23,8 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
                         "写 content 文件夹下的路径，例如 lessons/xian-fa.md；文件改过名的话同步修改这里",
                         code="campaign.featured-missing",
                     ))
+        if item.ctype is T.QA:
+            findings += _related_findings(index, item, shown)
         if item.ctype is T.LESSON and item.meta.get("layout") == "以案释法":
             missing = missing_sections(item.body)
             if missing:
@@ -34,6 +36,29 @@ def cross_page_findings(index: ContentIndex) -> list[Finding]:
                 ))
     findings.extend(directory.findings(index))
     findings += documents.cross_findings(index)
+    return findings
+
+
+# A Q&A points readers on to what they can read or do next.
+RELATED_TYPES = (T.GUIDE, T.LESSON)
+
+
+def _related_findings(index: ContentIndex, item, shown: str) -> list[Finding]:
+    findings = []
+    key_line = item.lines.get("related") or item.lines.get("相关内容")
+    values = item.meta.get("related") or []
+    for i, path in enumerate(values):
+        line = key_line + 1 + i if key_line and len(values) > 0 else key_line
+        target = index.by_src(path)
+        if target is None or target.is_listing:
+            findings.append(Finding(
+                ERROR, shown, line, f"相关内容「{path}」不存在",
+                "写 content 文件夹下的路径，例如 guides/ren-min-tiao-jie.md 或 lessons/min-fa-dian-ji-cheng.md；"
+                "文件改过名的话同步修改这里", code="qa.related-missing"))
+        elif target.ctype not in RELATED_TYPES:
+            findings.append(Finding(
+                ERROR, shown, line, f"相关内容「{path}」是「{target.ctype.label}」，这里只能写办事指南或普法课堂",
+                "写 guides/ 或 lessons/ 下的文章路径", code="qa.related-type"))
     return findings
 
 

@@ -327,7 +327,44 @@ DOCUMENT = ContentType(
     posters=False,
 )
 
-TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, DIRECTORY, DOCUMENT)
+QA_CATEGORIES = (
+    "婚姻家庭", "继承", "劳动工资", "借贷债务", "消费维权", "邻里物业", "交通事故", "土地房屋",
+    "未成年人", "老年人权益", "行政争议", "刑事", "其他",
+)
+
+# The title is the question as people ask it; `answer` is what search shows.
+QA = ContentType(
+    key="qa",
+    folder="qa",
+    label="法律咨询",
+    description="群众常问的法律问题：一两句话的简要回答，再加详细解答和法条",
+    fields=(
+        Field("title", "问题", required=True,
+              help="群众怎么问就怎么写，如：离婚后孩子归谁？", example="{title}"),
+        Field("answer", "简要回答", required=True,
+              help="一两句话直接回答，显示在页面顶部和搜索结果里", example="待补充：一两句话的简要回答"),
+        Field("category", "类别", CHOICE, required=True, choices=QA_CATEGORIES,
+              help="问题所属的类别，用于筛选", example="其他"),
+        Field("laws", "法条", TEXT_LIST, required=True,
+              help="回答依据的法律条文，如《中华人民共和国民法典》第一千零八十四条",
+              example=["《中华人民共和国民法典》第xx条"]),
+        Field("related", "相关内容", PAGES,
+              help="相关的办事指南、普法课堂，写 content 下的路径，如 guides/ren-min-tiao-jie.md",
+              example=[]),
+        Field("date", "日期", DATE, required=True, help="发布日期，格式 2024-05-01",
+              example="{today}"),
+        Field("tags", "标签", TEXT_LIST, help="关键词", example=[]),
+        Field("sample", "示例", BOOL, help="true 表示示例内容，页面上会标出「示例」"),
+        Field("author", "作者", help="解答人或供稿单位"),
+        Field("draft", "草稿", BOOL, help="true 表示草稿，不会发布"),
+        Field("description", "描述", help="搜索引擎摘要，不填则用简要回答"),
+    ),
+    filters=("category",),
+    card_fields=("category",),
+    aliases=("qa", "问答", "法律问答", "咨询", "法律咨询"),
+)
+
+TYPES: tuple[ContentType, ...] = (LESSON, VILLAGE, PARTY_HISTORY, GUIDE, CAMPAIGN, QA, DIRECTORY, DOCUMENT)
 BY_FOLDER = {t.folder: t for t in TYPES}
 
 

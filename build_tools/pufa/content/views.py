@@ -36,6 +36,21 @@ def _values(item: ContentItem, field: str) -> list[str]:
     return [str(value)]
 
 
+def summary_of(item: ContentItem) -> str:
+    """What a card says about a page: its summary, or a Q&A's short answer."""
+    return str(item.meta.get("summary") or item.meta.get("answer") or "")
+
+
+def related(index: ContentIndex, item: ContentItem | None) -> list[dict]:
+    """Cards of the pages a Q&A names under `related` (missing ones are reported by pufa check)."""
+    out = []
+    for path in (item.meta.get("related") or []) if item is not None else []:
+        target = index.by_src(path)
+        if target is not None and not target.is_draft and not target.is_listing:
+            out.append(card(target))
+    return out
+
+
 def card(item: ContentItem) -> dict:
     ctype = item.ctype
     chips = []
@@ -45,7 +60,7 @@ def card(item: ContentItem) -> dict:
     return {
         "title": item.title,
         "url": item.url,
-        "summary": str(item.meta.get("summary") or ""),
+        "summary": summary_of(item),
         # A directory's date is when it was checked, not news: not on its cards.
         "date": cn_date(item.date) if item.date != dt.date.min and ctype is not T.DIRECTORY else "",
         "iso_date": iso_date(item.date) if item.date != dt.date.min else "",

@@ -18,6 +18,10 @@ SEVERITY = {MISSING_ARTICLE: ERROR, CITES_REPEALED: WARNING, CITES_SUPERSEDED: W
 CODES = {MISSING_ARTICLE: "cite.missing-article", CITES_REPEALED: "cite.repealed",
          CITES_SUPERSEDED: "cite.superseded", UNKNOWN_LAW: "cite.unknown-law"}
 
+# Front-matter fields whose values cite laws (in English and Chinese keys): linked on
+# the page and checked by `pufa check` and the build alike.
+CITATION_FIELDS = ("laws", "法条", "basis", "设定依据", "上位法依据", "answer", "简要回答")
+
 
 def check_text(lib: LawLibrary, shown: str, text: str, first_line: int = 1,
                report_unknown: bool = True) -> list[Finding]:

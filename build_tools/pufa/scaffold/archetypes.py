@@ -22,6 +22,8 @@ BODIES = {
     "campaign": "## 活动安排\n\n待补充\n",
     "directory": "## 怎么找到我们\n\n待补充：交通、楼层、停车等（不需要可以删去这一段）\n",
     "document": "待补充：文件正文或主要内容。\n",
+    "qa": "待补充：详细解答。先说结论，再讲条件和例外，最后说怎么办、找谁办。"
+          "引用法条请写全称和条号，如《中华人民共和国民法典》第一千零八十四条。\n",
 }
 # Fields a new document leaves out until its status changes: shown as comments.
 DOCUMENT_LATER = (

@@ -33,11 +33,13 @@ theme:
     - navigation.top
     - navigation.footer
 
-# 栏目导航。各篇文章不必写在这里，栏目页会自动列出。
+# 栏目导航。各篇文章不必写在这里，栏目页会自动列出；还没有文章的栏目不显示在导航里。
 nav:
   - 首页: index.md
   - 普法课堂: lessons/index.md
   - 办事指南: guides/index.md
+  - 法律咨询: qa/index.md
+  - 机构名录: directory/index.md
   - 民主法治示范村: villages/index.md
   - 党史学习:
       - party-history/index.md

@@ -62,6 +62,7 @@ class Unit:
     anchor: str              # art-1077, a heading id, or "" (top of the page)
     text: str                # what is indexed
     snippet: str = ""        # what is shown (default: the start of text)
+    snippet_chars: int = 0   # how much of it is shown (0: Settings.snippet_chars)
 
 
 @dataclass
@@ -402,7 +403,7 @@ class IndexWriter:
         for n in range(self.blocks_done, total):
             rows = []
             for u in units[n * size:(n + 1) * size]:
-                snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: self.settings.snippet_chars]
+                snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: u.snippet_chars or self.settings.snippet_chars]
                 # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
                 # in the browser from the document's article numbering in meta.js.
                 is_article = u.anchor.startswith("art-")

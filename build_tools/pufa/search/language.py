@@ -21,6 +21,15 @@ QUESTION_WORDS = (
     "请问", "我想问", "我想", "我的", "我们", "我家", "我",
 )
 
+# Words that make a query a question someone needs answered (离婚后孩子归谁, 工资被拖欠怎么办):
+# such queries favour Q&A pages (search.js).  A subset of the above plus 谁 and 是否, which stay
+# in the query because they also narrow it.
+ASKING_WORDS = (
+    "怎么办", "怎么", "如何", "咋", "吗", "可以吗", "可不可以", "能不能", "能否", "行不行", "是不是",
+    "有没有", "要不要", "会不会", "该不该", "应不应该", "什么", "哪些", "哪里", "多少", "多久",
+    "为什么", "谁", "是否",
+)
+
 
 def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple[dict, list[Finding]]:
     """Built-in list merged with the site's own content/_synonyms.yml (the site's wins)."""

@@ -175,10 +175,12 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         return files
 
     def on_nav(self, nav, config, files):
-        # Most sites publish no register: no empty 规范性文件 tab on every page
-        # (1,500+ law pages would each carry it).
-        if self.index is not None and not self.index.of_type(T.DOCUMENT):
-            drop_from_nav(nav, f"{T.DOCUMENT.folder}/index.md")
+        # A section with nothing published yet gets no tab: readers would find an
+        # empty page, and a law-only site's 1,500+ pages would each carry the link.
+        if self.index is not None:
+            for ctype in T.TYPES:
+                if not self.index.of_type(ctype):
+                    drop_from_nav(nav, f"{ctype.folder}/index.md")
         return nav
 
     # -- pages -----------------------------------------------------------
@@ -199,8 +201,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 page.meta.setdefault("template", listing_template(item.ctype))
             else:
                 page.meta["template"] = item.ctype.template
-            if "summary" in page.meta and "description" not in page.meta:
-                page.meta["description"] = page.meta["summary"]
+            if "description" not in page.meta and views.summary_of(item):
+                page.meta["description"] = views.summary_of(item)
         elif src in self.quiz_pages:
             page.meta["template"] = "pufa/quiz.html"
             markdown = self._campaign_quiz(page)
@@ -257,7 +259,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             kind += " · 以案释法"
         bureau = self.config.bureau
         return posters.make(
-            title=item.title, summary=str(item.meta.get("summary") or ""), kind=kind,
+            title=item.title, summary=views.summary_of(item), kind=kind,
             sample=bool(item.meta.get("sample")), site_url=self.site_url,
             page_dest_uri=page_dest_uri, bureau=bureau.name or config.site_name, hotline=bureau.hotline)
 
@@ -334,6 +336,10 @@ class SiteView:
         """The URL of a page by its path under content/ ('' if there is none)."""
         f = self._plugin.files.get_file_from_path(src_uri) if self._plugin.files else None
         return f.url if f is not None else ""
+
+    def related(self) -> list[dict]:
+        """A Q&A's related guides and lessons, as cards."""
+        return views.related(self.index, self.item)
 
     def timeline(self) -> list[dict]:
         return views.timeline(self.index)
@@ -418,20 +424,26 @@ class SiteView:
 
 
 def drop_from_nav(nav, src_uri: str) -> None:
-    """Take a top-level page out of the menu; it is still built and reachable."""
-    page = next((p for p in nav.items if getattr(p, "file", None) is not None
-                 and p.file.src_uri == src_uri), None)
-    if page is None:
+    """Take a top-level page (or the section it opens) out of the menu; it is still built and reachable."""
+    def opens(item) -> bool:
+        first = item.children[0] if getattr(item, "is_section", False) and item.children else item
+        return getattr(first, "file", None) is not None and first.file.src_uri == src_uri
+
+    entry = next((i for i in nav.items if opens(i)), None)
+    if entry is None:
         return
-    nav.items.remove(page)
-    if page in nav.pages:
-        nav.pages.remove(page)
-    before, after = page.previous_page, page.next_page
-    if before is not None:
-        before.next_page = after
-    if after is not None:
-        after.previous_page = before
-    page.previous_page = page.next_page = None
+    nav.items.remove(entry)
+    pages = [entry] if not getattr(entry, "is_section", False) else [
+        c for c in entry.children if getattr(c, "is_page", False)]
+    for page in pages:
+        if page in nav.pages:
+            nav.pages.remove(page)
+        before, after = page.previous_page, page.next_page
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
+        page.previous_page = page.next_page = None
 
 
 def page_dest_uri(src_uri: str, config) -> str:

@@ -82,7 +82,7 @@ class ScreenSite:
                 facts.insert(0, ("活动时间", campaign["span"]))
             return slides.PageInfo(
                 title=item.title, url=f.url, public=public, label=item.ctype.label,
-                summary=str(meta.get("summary") or ""), points=slides.headings(item.body),
+                summary=str(meta.get("summary") or meta.get("answer") or ""), points=slides.headings(item.body),
                 facts=tuple(facts), sample=bool(meta.get("sample")), slogan=str(meta.get("slogan") or ""))
         entry = self.laws.get(src)
         if entry is not None:

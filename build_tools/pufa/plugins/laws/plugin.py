@@ -28,7 +28,6 @@ log = logging.getLogger("mkdocs.plugins.pufa.laws")
 
 HOME_SRC = f"{LAWS_FOLDER}/index.md"
 # The fields whose values are citations (lessons' laws:, guides' basis:).
-CITATION_FIELDS = ("laws", "法条", "basis", "设定依据", "上位法依据")
 
 
 class LawsPlugin(BasePlugin[LawsConfig]):
@@ -93,7 +92,7 @@ class LawsPlugin(BasePlugin[LawsConfig]):
             fm, problems = split(text, shown)
             if problems:
                 continue
-            for key in CITATION_FIELDS:
+            for key in checks.CITATION_FIELDS:
                 if key in fm.data:
                     findings += checks.check_values(lib, shown, fm.data[key], fm.lines.get(key), unknown)
             findings += checks.check_text(lib, shown, fm.body, fm.body_line, unknown)

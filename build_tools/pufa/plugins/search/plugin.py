@@ -22,13 +22,15 @@ from pufa.plugins.search.config import SearchConfig
 from pufa.search import build as B
 from pufa.search.collect import law_documents
 from pufa.search.collect import page_units as page_units_of
-from pufa.search.language import QUESTION_WORDS, load_synonyms, pinyin_lexicon, traditional_map
+from pufa.search.language import ASKING_WORDS, QUESTION_WORDS, load_synonyms, pinyin_lexicon, traditional_map
 
 log = logging.getLogger("mkdocs.plugins.pufa.search")
 
 SEARCH_PAGE = "search/index.md"
 KIND_BY_TYPE = {"lesson": "lesson", "guide": "guide", "village": "village", "party-history": "history",
-                "campaign": "campaign", "directory": "directory"}
+                "campaign": "campaign", "directory": "directory", "qa": "qa"}
+# A Q&A's short answer is one or two sentences: shown whole, not cut at snippet_chars.
+QA_SNIPPET_CHARS = 120
 # Pages that only list other pages are not results of their own.
 SKIP_TEMPLATES = {"pufa/listing.html", "pufa/timeline.html", "pufa/home.html", "pufa/law.html",
                   "pufa/law-library.html", "pufa/law-category.html", "pufa/search.html",
@@ -106,14 +108,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         docs, units = list(law.docs), list(law.units)
         page_units: list[B.Unit] = []
         for doc, html in self.pages:
-            page_units.extend(page_units_of(html, doc.title, len(docs)))
+            units_of_page = page_units_of(html, doc.title, len(docs))
+            if doc.kind == "qa" and units_of_page:
+                # The question and its short answer: shown whole as the result's snippet.
+                units_of_page[0].snippet_chars = QA_SNIPPET_CHARS
+            page_units.extend(units_of_page)
             docs.append(doc)
         pairs = B.merge(law.pairs, B.term_pairs(page_units, len(units), law.ascii))
         units.extend(page_units)
         trad, simp = traditional_map()
         # What people type in pinyin: law names and everyday words (not the legal terms).
         pinyin = law.pinyin + pinyin_lexicon(list(self.synonyms))
-        extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS), "ts": [trad, simp]}
+        extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS), "ask": list(ASKING_WORDS),
+                 "ts": [trad, simp]}
         stats = law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin,
                                  phrases=self.synonyms)
         self.seconds = time.perf_counter() - started
