@@ -88,3 +88,29 @@ def test_save_a_section_for_offline_reading(live, new_page):
     assert page.locator("h1").inner_text() == "中华人民共和国刑法"
     assert page.locator("#art-133-1").count() == 1
     page.context.set_offline(False)
+
+
+def test_questions_directory_register_and_forms_work_offline(live, new_page):
+    """A kiosk with no network: the 法律咨询, 机构名录 and 规范性文件 pages open, and a guide's form downloads."""
+    root, base = live
+    page = new_page(390, 844)
+    page.goto(base + "guides/ren-min-tiao-jie/")
+    wait_for_control(page)
+    page.context.set_offline(True)
+    try:
+        for url, heading in (("qa/", "法律咨询"), ("qa/li-hun-hou-hai-zi-gui-shui/", "离婚后孩子归谁？"),
+                             ("directory/", "机构名录"), ("directory/yun-xi-qu-fa-lv-yuan-zhu-zhong-xin/", "云溪区法律援助中心"),
+                             ("documents/", "规范性文件")):
+            page.goto(base + url)
+            assert page.locator("h1").first.inner_text().strip() == heading, url
+        page.goto(base + "guides/ren-min-tiao-jie/")
+        link = page.locator(".pufa-forms a").first
+        with page.expect_download() as info:
+            link.click()
+        saved = info.value.path()
+        data = open(saved, "rb").read()
+        assert info.value.failure() is None and len(data) > 1000
+        assert data[:4] in (b"%PDF", b"PK\x03\x04")       # a real PDF or Office file, not the offline page
+        assert page.evaluate("q => pufa.search(q, {limit: 3})", "离婚后孩子归谁")[0]["kind"] == "qa"
+    finally:
+        page.context.set_offline(False)
