@@ -38,7 +38,7 @@ _ASCII = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 KINDS = ("law", "interpretation", "regulation", "case", "guide", "lesson", "qa", "village",
-         "history", "campaign", "page", "directory", "document")
+         "history", "campaign", "page", "directory", "document", "rule", "other")
 STATUSES = ("in-force", "superseded", "repealed")
 
 

@@ -8,8 +8,9 @@ from pufa.laws import corpus
 from pufa.laws.library import LawEntry, LawLibrary, short_name
 from pufa.search.build import Doc, Unit
 
-CATEGORY_KIND = {"司法解释": "interpretation", "行政法规": "regulation", "部门规章": "regulation",
-                 "案例": "case"}
+# Ranking prefers the higher authority: 法律 > 司法解释 > 行政法规 > 部门规章 > 案例.
+CATEGORY_KIND = {"司法解释": "interpretation", "行政法规": "regulation", "部门规章": "rule",
+                 "案例": "case", "其他": "other"}
 
 
 def law_kind(entry: LawEntry) -> str:
