@@ -3,6 +3,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from conftest import copy_sample, pufa
+
 
 EXTERNAL = re.compile(
     r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)[^"']+["']|@import\s+url\(\s*["']?https?:|url\(\s*["']?(?:https?:)?//""",
@@ -99,8 +101,28 @@ def test_home_has_hotline_guides_and_latest_lessons(sample_site):
     html = (sample_site / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:12348"' in html
     assert "最新普法课堂" in html and "办事指南" in html
-    assert html.count("data-pufa-campaign ") + html.count("data-pufa-campaign\n") >= 0
-    assert "宪法宣传周" in html and "民法典宣传月" in html  # hidden until their dates
+    # Both campaign banners are on the page, hidden until the reader's date falls in them.
+    banners = re.findall(r'<div class="pufa-campaign" data-pufa-campaign [^>]*\bhidden>', html)
+    assert len(banners) == 2
+    assert "宪法宣传周" in html and "民法典宣传月" in html
+
+
+def test_home_lists_common_questions_with_their_short_answers(sample_site, tmp_path):
+    html = (sample_site / "site" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="home-qa"'):html.index('id="home-more"')]
+    links = re.findall(r'<a href="(qa/[^"]+/)"><span class="pufa-questions__q">([^<]+)</span>', section)
+    assert len(links) == 5 and all(q.endswith("？") for _, q in links)
+    for url, _ in links:
+        assert (sample_site / "site" / url / "index.html").is_file()
+    assert section.count('class="pufa-questions__a"') == 5 and 'href="qa/">全部法律咨询' in section
+    # questions: 0 in mkdocs.yml takes the block away.
+    site = copy_sample(tmp_path / "s")
+    cfg = site / "mkdocs.yml"
+    text = cfg.read_text(encoding="utf-8")
+    assert "        questions: 5" in text
+    cfg.write_text(text.replace("        questions: 5", "        questions: 0", 1), encoding="utf-8")
+    pufa("build", "--site", str(site), check=True)
+    assert "群众常问" not in (site / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_timeline_orders_by_event_date_within_period(sample_site):
@@ -129,7 +151,6 @@ def test_case_lessons_get_case_blocks(sample_site):
 
 
 def test_footer_filing_numbers_shown_when_set(tmp_path):
-    from conftest import copy_sample, pufa
     site = copy_sample(tmp_path / "s")
     cfg = site / "mkdocs.yml"
     text = cfg.read_text(encoding="utf-8")
@@ -142,7 +163,6 @@ def test_footer_filing_numbers_shown_when_set(tmp_path):
 
 
 def test_titles_are_escaped_everywhere(tmp_path):
-    from conftest import copy_sample, pufa
     site = copy_sample(tmp_path / "s")
     page = site / "content" / "lessons" / "xian-fa.md"
     text = page.read_text(encoding="utf-8")

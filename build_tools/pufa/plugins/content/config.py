@@ -19,6 +19,7 @@ class FilingConfig(base.Config):
 class HomeConfig(base.Config):
     lessons = c.Type(int, default=6)        # 首页显示最新普法课堂的数量
     guides = c.Type(int, default=6)
+    questions = c.Type(int, default=5)      # 首页「群众常问」显示的法律咨询数量（0 表示不显示）
 
 
 class KioskConfig(base.Config):
