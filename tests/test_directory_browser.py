@@ -75,3 +75,21 @@ def test_searching_lawyer_finds_directory_entries(server, new_page):
     entries = [u for u in urls if "directory/" in u]
     assert entries, urls
     assert any("directory/" in u for u in urls[:5]), urls
+
+
+def test_asking_for_a_phone_or_an_address_finds_the_office_first(server, new_page):
+    """Kiosk visitors type 法律援助中心电话 or 公证处在哪: the office's entry, not the law, comes first."""
+    page = new_page(390, 844)
+    page.goto(server)
+
+    def first(q):
+        return page.evaluate("q => window.pufa.search(q, {limit: 5})", q)[0]
+
+    for q, title in (("法律援助中心电话", "云溪区法律援助中心"), ("法律援助中心的电话？", "云溪区法律援助中心"),
+                     ("公证处在哪", "云溪区公证处"), ("桃源街道司法所在哪里", "桃源街道司法所")):
+        hit = first(q)
+        assert hit["kind"] == "directory" and hit["doc"] == title, (q, hit["doc"])
+    assert first("找律师")["kind"] == "directory"
+    # 电话 as the subject, not a request for one: 诈骗电话 still finds the fraud lesson and law.
+    assert first("诈骗电话")["kind"] != "directory"
+    assert first("法律援助")["doc"] == "法律援助申请"

@@ -142,6 +142,10 @@
       }
       M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
       M.askRe = m.ask && m.ask.length ? new RegExp(m.ask.join("|") + "|[?？]") : /[?？]/;
+      // 法律援助中心电话, 公证处在哪, 找律师: the words that ask for a contact, at the end or the start.
+      M.contactRe = m.contact && m.contact.length ? new RegExp("的?(?:" + m.contact.join("|") + ")[?？]?$") : null;
+      M.leadRe = m.lead && m.lead.length ? new RegExp("^(?:" + m.lead.join("|") + ")(?=[\\u3400-\\u9fff]{2})") : null;
+      M.whomRe = m.whom && m.whom.length ? new RegExp("(?:" + m.whom.join("|") + ")$") : null;
       M.synKeys = [];
       for (var k in (m.syn || {})) M.synKeys.push(k);
       M.synKeys.sort(function (x, y) { return y.length - x.length; });
@@ -264,6 +268,17 @@
       // Asked as a question (离婚后孩子归谁, 工资被拖欠怎么办): Q&A pages answer it.
       // Not for article references: 刑法第二十条是什么 wants the article.
       plan.question = !plan.target && M.askRe.test(q);
+      // Asking how to reach someone: directory entries answer it.
+      if (!plan.target) {
+        var bare = q.replace(/\s+$/, "");
+        var end = M.contactRe ? M.contactRe.exec(bare) : null, lead = M.leadRe ? M.leadRe.exec(bare) : null;
+        if (end && end.index >= 2) bare = bare.slice(0, end.index);
+        if (lead) bare = bare.slice(lead[0].length);
+        if (bare !== q.replace(/\s+$/, "") && M.whomRe && M.whomRe.test(bare)) {
+          plan.contact = true;
+          q = bare;
+        }
+      }
       var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
       core = core.replace(/^\s+|\s+$/g, "");
       if (core) plan.phrases.push({ text: core, w: 1, title: true });
@@ -382,6 +397,7 @@
   /* Ranked result units for a plan, given the postings of its terms. */
   var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
   var QA_QUESTION_BOOST = 0.3;
+  var CONTACT_BOOST = 0.6;
 
   function titleScores(plan) {
     var out = [];
@@ -435,6 +451,7 @@
         // A question favours the Q&A pages its words found, in proportion to how well
         // they match: a Q&A that only shares a word or two gains little.
         if (plan.question && kind === "qa" && list2) score += QA_QUESTION_BOOST * Math.min(1, 2 * part);
+        if (plan.contact && kind === "directory") score += CONTACT_BOOST * Math.min(1, 2 * part + ts);
         if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
         if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
         docScore.push([d2, score]);

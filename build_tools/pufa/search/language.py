@@ -30,6 +30,16 @@ ASKING_WORDS = (
     "为什么", "谁", "是否",
 )
 
+# Asking how to reach someone (法律援助中心电话, 公证处在哪, 找律师): said at the end of the
+# query, or 找 at its start.  Removed from the query; directory entries are favoured.
+CONTACT_WORDS = (
+    "电话号码", "联系电话", "联系方式", "电话", "地址", "在哪里", "在哪儿", "在哪", "怎么走",
+    "怎么去", "办公时间", "上班时间", "几点上班",
+)
+CONTACT_LEADS = ("我想找", "我要找", "想找", "哪里有", "哪有", "找")
+# ... but only about a place or a person (法律援助中心电话), not 骚扰电话 or 诈骗电话.
+CONTACT_NOUNS = ("所", "中心", "处", "站", "委员会", "会", "局", "院", "庭", "律师", "机构", "部门", "窗口")
+
 
 def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple[dict, list[Finding]]:
     """Built-in list merged with the site's own content/_synonyms.yml (the site's wins)."""
