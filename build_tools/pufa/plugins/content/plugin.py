@@ -31,6 +31,7 @@ from pufa.content.rules import body_findings, cross_page_findings
 from pufa.content.slug import heading_id, slugify_path
 from pufa.findings import format_all
 from pufa.htmlcompact import compact
+from pufa.minify import minify_site
 from pufa.offline import localise_material_bundle
 from pufa.plugins.content import screens
 from pufa.plugins.content.config import PufaConfig
@@ -280,6 +281,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             out.write_text(compact(posters.render(self.env, p)), encoding="utf-8")
         self.posters = {}
         localise_material_bundle(site)
+        minify_site(site)       # before the offline plugin hashes the files
         screens.drop_from_sitemap(site)
         if "material/search" not in config.plugins and "search" not in config.plugins:
             # Material's own search (lunr and its worker) is not used: pufa has its own.
