@@ -33,7 +33,7 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-# axe-core (npm registry) for the accessibility tests.
+# axe-core and acorn (npm registry): the accessibility tests and the check that our scripts are ES5.
 $(AXE): package.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
