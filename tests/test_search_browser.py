@@ -192,3 +192,10 @@ def test_search_works_from_file_urls(sample_site, new_page):
     assert r["url"].endswith("laws/xing-fa/xing-fa/index.html#art-20")
     p.goto(r["url"])
     assert p.locator("#art-20").is_visible()
+
+
+@pytest.mark.parametrize("typed, meant", [("laolai", "老赖"), ("jiabao", "家暴"), ("zuijia", "醉驾")])
+def test_a_colloquial_word_in_pinyin_finds_what_the_word_finds(page, typed, meant):
+    """老赖 finds 失信被执行人 in the law; typed as laolai on a phone without Chinese input, it must too."""
+    in_pinyin, in_hanzi = docs(search(page, typed)), docs(search(page, meant))
+    assert in_hanzi and in_pinyin[:5] == in_hanzi[:5]

@@ -254,9 +254,12 @@
     var start = ascii ? pinyinPhrases(q) : Promise.resolve(null);
     return start.then(function (hanzi) {
       if (hanzi && hanzi.length) {
-        for (var i = 0; i < hanzi.length; i++) plan.phrases.push({ text: hanzi[i], w: i ? 0.7 : 1, title: true });
-        return plan;
+        // minfadian → 民法典, shebao → 社保: the best reading is the query from here on (a
+        // colloquial word gets its expansion); other readings count a little.
+        q = hanzi[0];
+        plan.text = q;
       }
+      var readings = hanzi && hanzi.length > 1 ? hanzi.slice(1) : [];
       // 刑法第二十条, 《民法典》第1077条, 第一千零七十七条
       var art = /(?:《([^》]+)》|([\u3400-\u9fffa-z]{1,30}?))?\s*第([零〇一二三四五六七八九十百千两0-9]+)条(?:之([一二三四五六七八九十0-9]+))?/.exec(q);
       if (art) {
@@ -282,6 +285,7 @@
       var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
       core = core.replace(/^\s+|\s+$/g, "");
       if (core) plan.phrases.push({ text: core, w: 1, title: true });
+      for (var r = 0; r < readings.length; r++) plan.phrases.push({ text: readings[r], w: 0.7, title: true });
       // A query that names a law exactly needs no expansion.
       var compact = core.replace(/\s+/g, "");
       for (var d = 0; d < M.docs.length; d++) {
