@@ -104,7 +104,7 @@ def test_question_finds_the_qa_first_with_its_short_answer(page):
     results = search(page, "离婚后孩子归谁")
     first = results[0]
     assert first["kind"] == "qa" and first["doc"] == "离婚后孩子归谁？"
-    assert first["url"].endswith("qa/li-hun-hou-hai-zi-gui-shui/")
+    assert first["url"].endswith("qa/li-hun-hou-hai-zi-gui-shui/") and first["label"] == "简要回答"
     # The snippet is the short answer, whole (not the first 40 characters of it).
     text = first["snippet"].replace("<mark>", "").replace("</mark>", "")
     assert text.startswith("孩子不满两周岁的，原则上由母亲直接抚养") and len(text) > 60
@@ -199,3 +199,33 @@ def test_a_colloquial_word_in_pinyin_finds_what_the_word_finds(page, typed, mean
     """老赖 finds 失信被执行人 in the law; typed as laolai on a phone without Chinese input, it must too."""
     in_pinyin, in_hanzi = docs(search(page, typed)), docs(search(page, meant))
     assert in_hanzi and in_pinyin[:5] == in_hanzi[:5]
+
+
+def test_common_searches_are_one_tap_away_on_a_touch_screen(server, new_page):
+    """A kiosk with no keyboard: 常用搜索 on the search page runs a search with one tap."""
+    p = new_page(390, 844)
+    p.goto(server + "search/")
+    chips = p.locator(".pufa-suggest a")
+    assert chips.count() == 8
+    box = chips.first.bounding_box()
+    assert box["height"] >= 44 and box["x"] >= 0
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
+    p.locator(".pufa-suggest a", has_text="醉驾").click()
+    p.wait_for_url("**/search/?q=*")
+    p.locator(".pufa-result").first.wait_for()
+    assert p.locator("#pufa-q").input_value() == "醉驾"
+    assert "醉驾" in p.locator(".pufa-results").inner_text()
+
+
+def test_common_searches_can_be_set_or_turned_off(tmp_path):
+    site = copy_sample(tmp_path / "s")
+    cfg = site / "mkdocs.yml"
+    text = cfg.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.strip().startswith("suggestions:"))
+    cfg.write_text(text.replace(line, "        suggestions: [找律师, 彩礼]"), encoding="utf-8")
+    pufa("build", "--site", str(site), check=True)
+    html = (site / "site" / "search" / "index.html").read_text(encoding="utf-8")
+    assert ">找律师</a>" in html and ">彩礼</a>" in html and ">醉驾</a>" not in html
+    cfg.write_text(text.replace(line, "        suggestions: []"), encoding="utf-8")
+    pufa("build", "--site", str(site), check=True)
+    assert "常用搜索" not in (site / "site" / "search" / "index.html").read_text(encoding="utf-8")

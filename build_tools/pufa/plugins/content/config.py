@@ -22,6 +22,12 @@ class HomeConfig(base.Config):
     questions = c.Type(int, default=5)      # 首页「群众常问」显示的法律咨询数量（0 表示不显示）
 
 
+class SearchConfig(base.Config):
+    # 搜索页上「常用搜索」的词：点一下就搜（一体机的触摸屏上不用打字）。写空列表 [] 不显示。
+    suggestions = c.ListOfItems(c.Type(str), default=[
+        "法律援助", "离婚", "拖欠工资", "交通事故", "借钱不还", "遗嘱", "家庭暴力", "醉驾"])
+
+
 class KioskConfig(base.Config):
     # PIN of the usage page (网址/usage/) on kiosks. A convenience, not security:
     # the counts live in the kiosk's own browser and the page is public.
@@ -32,6 +38,7 @@ class PufaConfig(base.Config):
     bureau = c.SubConfig(BureauConfig)
     filing = c.SubConfig(FilingConfig)
     home = c.SubConfig(HomeConfig)
+    search = c.SubConfig(SearchConfig)
     kiosk = c.SubConfig(KioskConfig)
     # Stop the build on content errors (pufa check runs the same checks).
     strict_content = c.Type(bool, default=True)

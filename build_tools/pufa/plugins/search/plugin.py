@@ -113,6 +113,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if doc.kind == "qa" and units_of_page:
                 # The question and its short answer: shown whole as the result's snippet.
                 units_of_page[0].snippet_chars = QA_SNIPPET_CHARS
+                units_of_page[0].label = units_of_page[0].label or "简要回答"
             page_units.extend(units_of_page)
             docs.append(doc)
         pairs = B.merge(law.pairs, B.term_pairs(page_units, len(units), law.ascii))
