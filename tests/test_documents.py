@@ -294,6 +294,42 @@ def test_register_counts_equal_the_sample(sample_site):
     assert html.count('class="pufa-doc-row"') == len(docs)
 
 
+def test_register_downloads_as_csv_for_the_clean_up_report(sample_site):
+    """The same counts as the page's table, and every document with what replaced it, for Excel or WPS."""
+    import csv
+    import io
+    site = sample_site / "site" / "documents"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="qing-li-tong-ji.csv" download="规范性文件清理情况统计.csv"' in html
+    assert 'href="wen-jian-mu-lu.csv" download="规范性文件目录.csv"' in html
+    parser = _Table("data-pufa-doc-counts")
+    parser.feed(html)
+    raw = (site / "qing-li-tong-ji.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8")) and b"\r\n" in raw      # BOM: Excel reads it as UTF-8
+    assert list(csv.reader(io.StringIO(raw.decode("utf-8-sig")))) == parser.rows
+    rows = list(csv.reader(io.StringIO((site / "wen-jian-mu-lu.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["文号", "标题", "制定机关", "印发日期", "施行日期", "状态", "状态日期", "取代文件"]
+    docs = sample_documents()
+    assert len(rows) == len(docs) + 1
+    assert [r[3] for r in rows[1:]] == sorted(r[3] for r in rows[1:])          # oldest first
+    by_number = {r[0]: r for r in rows[1:]}
+    for d in docs:
+        r = by_number[d["number"]]
+        assert r[1] == d["title"] and r[5] == d["status"] and r[3] == d["issued"].isoformat()
+        if d.get("replaced_by"):
+            target = yaml.safe_load((ROOT / "content" / d["replaced_by"]).read_text(encoding="utf-8").split("---")[1])
+            assert r[7] == f"{target['number']} {target['title']}"
+        else:
+            assert r[7] == ""
+
+
+def test_no_register_files_without_documents(tmp_path):
+    site = tmp_path / "s"
+    pufa("init", str(site), "--empty", check=True)
+    pufa("build", "--site", str(site), check=True)
+    assert not list((site / "site").rglob("*.csv"))
+
+
 def test_document_page_shows_status_and_chain(sample_site):
     site = sample_site / "site" / "documents"
     old = (site / "ren-min-tiao-jie-gong-zuo-gui-fan-2019" / "index.html").read_text(encoding="utf-8")

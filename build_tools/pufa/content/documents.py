@@ -5,7 +5,9 @@ cross-page rules and the templates all use them, and they are unit-tested.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -255,7 +257,8 @@ def register(index: ContentIndex) -> dict:
         {"field": "issuer", "label": "制定机关", "options": issuers},
     ]
     return {"rows": rows, "count": len(rows), "counts": counts(items),
-            "filters": [f for f in filters if len(f["options"]) > 1]}
+            "filters": [f for f in filters if len(f["options"]) > 1],
+            "csv": {key: {"file": name, "download": label} for key, (name, label) in CSV_FILES.items()}}
 
 
 def relations(index: ContentIndex, item: ContentItem) -> dict:
@@ -273,3 +276,36 @@ def relations(index: ContentIndex, item: ContentItem) -> dict:
                        if target_src(d.meta.get("replaced_by") or "") == item.src_uri
                        and not d.is_draft]
     return out
+
+
+# The register as spreadsheets for the clean-up report (Excel and WPS open UTF-8 with a BOM).
+CSV_FILES = {"counts": ("qing-li-tong-ji.csv", "规范性文件清理情况统计.csv"),
+             "list": ("wen-jian-mu-lu.csv", "规范性文件目录.csv")}
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def register_csv(index: ContentIndex) -> dict[str, str]:
+    """{file name: CSV text}: the year × status counts and the whole list (nothing without documents)."""
+    items = index.of_type(T.DOCUMENT)
+    if not items:
+        return {}
+    table = counts(items)
+    count_rows = [["印发年份", *table["statuses"], "合计"]]
+    count_rows += [[r["year"], *r["cells"], r["total"]] for r in table["rows"]]
+    count_rows.append(["合计", *table["totals"], table["total"]])
+    docs = _docs(index)
+    list_rows = [["文号", "标题", "制定机关", "印发日期", "施行日期", "状态", "状态日期", "取代文件"]]
+    for item in sorted(items, key=lambda i: (_iso(i.meta.get("issued")), i.title)):
+        r = row(item)
+        target = item.meta.get("replaced_by")
+        replaced = docs.get(target_src(str(target))) if target else None
+        list_rows.append([r["number"], r["title"], r["issuer"], r["issued_iso"],
+                          _iso(item.meta.get("effective")) or r["issued_iso"], r["status"],
+                          r["status_date_iso"],
+                          f"{replaced.meta.get('number') or ''} {replaced.title}".strip() if replaced else ""])
+    return {CSV_FILES["counts"][0]: _csv(count_rows), CSV_FILES["list"][0]: _csv(list_rows)}

@@ -280,6 +280,12 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(compact(posters.render(self.env, p)), encoding="utf-8")
         self.posters = {}
+        if self.index is not None:
+            # The register as spreadsheets, beside its page (documents/*.csv).
+            for name, text in documents.register_csv(self.index).items():
+                out = site / T.DOCUMENT.folder / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text(text, encoding="utf-8")
         localise_material_bundle(site)
         minify_site(site)       # before the offline plugin hashes the files
         screens.drop_from_sitemap(site)
