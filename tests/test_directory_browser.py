@@ -93,3 +93,17 @@ def test_asking_for_a_phone_or_an_address_finds_the_office_first(server, new_pag
     # 电话 as the subject, not a request for one: 诈骗电话 still finds the fraud lesson and law.
     assert first("诈骗电话")["kind"] != "directory"
     assert first("法律援助")["doc"] == "法律援助申请"
+
+
+def test_a_lawyer_for_a_kind_of_case_finds_lawyers_who_take_it(server, new_page):
+    """律师查询 by area: 劳动争议律师 lists the directory, with the lawyer whose areas include it."""
+    page = new_page(390, 844)
+    page.goto(server)
+    for q, lawyer in (("劳动争议律师", "陈思远"), ("婚姻家庭律师", "林晓雯")):
+        results = page.evaluate("q => window.pufa.search(q, {limit: 10})", q)
+        top = []
+        for r in results:
+            if r["doc"] not in [d for d, _ in top]:
+                top.append((r["doc"], r["kind"]))
+        assert all(kind == "directory" for _, kind in top[:3]), (q, top)
+        assert lawyer in [d for d, _ in top[:3]], (q, top)

@@ -101,6 +101,18 @@ def test_pruning_keeps_the_highest_impacts():
     assert kept == [0, 1, 2, 3, 4]   # the shortest units: highest BM25 impact
 
 
+def test_pruning_spares_the_sites_own_pages():
+    """A lawyer's page that says 合同 stays findable however many articles say it better."""
+    docs = [B.Doc("d", "d/", "law"), B.Doc("律师", "directory/x/", "directory")]
+    units = [B.Unit(0, f"第{i}条", f"art-{i}", "合同" + "的" * i) for i in range(1, 40)]
+    units.append(B.Unit(1, "", "", "合同" + "的" * 80))          # longest: the lowest impact
+    hetong = B.BIGRAM_BASE + (ord("合") - B.CJK_LO) * B.SPAN + ord("同") - B.CJK_LO
+    for keep_from, expected in ((None, [0, 1, 2, 3, 4]), (39, [0, 1, 2, 3, 4, 39])):
+        codes, term_of, p_unit, impact, _ = B.postings(units, B.Settings(max_postings=5, keep_units_from=keep_from))
+        t = codes.tolist().index(hetong)
+        assert p_unit[term_of == t].tolist() == expected
+
+
 def test_scales_survive_their_encoding():
     import numpy as np
     values = np.array([0.01, 0.5, 1.0, 7.3, 42.0, 350.0])

@@ -146,6 +146,7 @@
       M.contactRe = m.contact && m.contact.length ? new RegExp("的?(?:" + m.contact.join("|") + ")[?？]?$") : null;
       M.leadRe = m.lead && m.lead.length ? new RegExp("^(?:" + m.lead.join("|") + ")(?=[\\u3400-\\u9fff]{2})") : null;
       M.whomRe = m.whom && m.whom.length ? new RegExp("(?:" + m.whom.join("|") + ")$") : null;
+      M.soughtRe = m.sought && m.sought.length ? new RegExp("[\\u3400-\\u9fff]{2}(?:" + m.sought.join("|") + ")$") : null;
       M.synKeys = [];
       for (var k in (m.syn || {})) M.synKeys.push(k);
       M.synKeys.sort(function (x, y) { return y.length - x.length; });
@@ -280,6 +281,9 @@
         if (bare !== q.replace(/\s+$/, "") && M.whomRe && M.whomRe.test(bare)) {
           plan.contact = true;
           q = bare;
+        } else if (M.soughtRe && M.soughtRe.test(bare)) {
+          // 劳动争议律师: every lawyer's page says 律师, so the topic decides (not the title).
+          plan.contact = plan.sought = true;
         }
       }
       var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
@@ -455,7 +459,7 @@
         // A question favours the Q&A pages its words found, in proportion to how well
         // they match: a Q&A that only shares a word or two gains little.
         if (plan.question && kind === "qa" && list2) score += QA_QUESTION_BOOST * Math.min(1, 2 * part);
-        if (plan.contact && kind === "directory") score += CONTACT_BOOST * Math.min(1, 2 * part + ts);
+        if (plan.contact && kind === "directory") score += CONTACT_BOOST * Math.min(1, 2 * part + (plan.sought ? 0 : ts));
         if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
         if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
         docScore.push([d2, score]);

@@ -73,6 +73,9 @@ class Settings:
     snippet_chars: int = 40
     k1: float = 1.2
     b: float = 0.75
+    # Units from this one on are never pruned: the site's own pages (a few hundred
+    # units) must stay findable beside 66,000 law articles.  None: prune all.
+    keep_units_from: int | None = None
 
 
 @dataclass
@@ -249,6 +252,8 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
         lo, hi = int(t_first[t]), int(t_first[t] + df[t])
         keep[lo:hi] = False
         keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
+    if settings.keep_units_from is not None:
+        keep |= p_unit >= settings.keep_units_from
     sel = np.nonzero(keep)[0]   # still grouped by term, units ascending
     if phrases is not None:
         return uniq_codes, term_of[sel], p_unit[sel], impact[sel], extra

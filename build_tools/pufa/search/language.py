@@ -39,6 +39,9 @@ CONTACT_WORDS = (
 CONTACT_LEADS = ("我想找", "我要找", "想找", "哪里有", "哪有", "找")
 # ... but only about a place or a person (法律援助中心电话), not 骚扰电话 or 诈骗电话.
 CONTACT_NOUNS = ("所", "中心", "处", "站", "委员会", "会", "局", "院", "庭", "律师", "机构", "部门", "窗口")
+# A query that ends by naming a lawyer (婚姻家庭律师, 劳动争议律师) is looking for one: the
+# topic before it picks the lawyer or firm.
+CONTACT_SOUGHT = ("律师事务所", "律师", "律所")
 
 
 def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple[dict, list[Finding]]:

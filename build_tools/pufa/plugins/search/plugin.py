@@ -22,7 +22,7 @@ from pufa.plugins.search.config import SearchConfig
 from pufa.search import build as B
 from pufa.search.collect import law_documents
 from pufa.search.collect import page_units as page_units_of
-from pufa.search.language import (ASKING_WORDS, CONTACT_LEADS, CONTACT_NOUNS, CONTACT_WORDS, QUESTION_WORDS, load_synonyms,
+from pufa.search.language import (ASKING_WORDS, CONTACT_LEADS, CONTACT_NOUNS, CONTACT_SOUGHT, CONTACT_WORDS, QUESTION_WORDS, load_synonyms,
                                   pinyin_lexicon, traditional_map)
 
 log = logging.getLogger("mkdocs.plugins.pufa.search")
@@ -117,13 +117,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             page_units.extend(units_of_page)
             docs.append(doc)
         pairs = B.merge(law.pairs, B.term_pairs(page_units, len(units), law.ascii))
+        law.index.settings.keep_units_from = len(units)     # the pages' units follow the laws'
         units.extend(page_units)
         trad, simp = traditional_map()
         # What people type in pinyin: law names and everyday words (not the legal terms).
         pinyin = law.pinyin + pinyin_lexicon(list(self.synonyms))
         extra = {"syn": self.synonyms, "question": list(QUESTION_WORDS), "ask": list(ASKING_WORDS),
                  "contact": list(CONTACT_WORDS), "lead": list(CONTACT_LEADS),
-                 "whom": list(CONTACT_NOUNS), "ts": [trad, simp]}
+                 "whom": list(CONTACT_NOUNS), "sought": list(CONTACT_SOUGHT), "ts": [trad, simp]}
         stats = law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin,
                                  phrases=self.synonyms)
         self.seconds = time.perf_counter() - started
