@@ -133,18 +133,12 @@ def test_images_fix_shrinks_photos(tmp_path):
 
 def test_preview_shows_findings_on_the_page(base_site, tmp_path):
     """pufa serve (preview mode) builds despite errors and shows them on the page."""
-    import os
-    import subprocess
-    import sys
+    from pufa import engine
 
     site = tmp_path / "s"
     shutil.copytree(base_site, site)
     shutil.copytree(case_dir("text-xx") / "site", site, dirs_exist_ok=True)
-    env = dict(os.environ, PUFA_PREVIEW="1")
-    exe = Path(sys.executable).with_name("pufa")
-    proc = subprocess.run([str(exe), "build", "--site", str(site), "--no-check"], env=env,
-                          capture_output=True, text=True, encoding="utf-8")
-    assert proc.returncode == 0, proc.stderr
+    engine.build(site, echo=lambda *a: None, preview=True)
     html = (site / "site" / "lessons" / "x" / "index.html").read_text(encoding="utf-8")
     assert 'class="pufa-preview-findings pufa-preview-findings--errors"' in html
     assert "content/lessons/x.md:11:3" in html and "粉丝xx万" in html

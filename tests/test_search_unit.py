@@ -126,7 +126,7 @@ def test_thread_fallback_builds_the_same_index(tmp_path, monkeypatch):
 
     from conftest import copy_sample
     from pufa import engine
-    import pufa.plugins.search.plugin as search_plugin
+    import pufa.search.site_index as site_index
 
     def digest(site):
         h = hashlib.sha256()
@@ -138,6 +138,6 @@ def test_thread_fallback_builds_the_same_index(tmp_path, monkeypatch):
     a = copy_sample(tmp_path / "a")
     engine.build(a, echo=lambda *x: None)
     b = copy_sample(tmp_path / "b")
-    monkeypatch.setattr(search_plugin.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(site_index.threading, "active_count", lambda: 2)
     engine.build(b, echo=lambda *x: None)
     assert digest(a) == digest(b)

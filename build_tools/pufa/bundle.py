@@ -48,15 +48,15 @@ def bundle(site: Path, out: Path | None = None, today: dt.date | None = None, ec
     work = Path(tempfile.mkdtemp(prefix=".pufa-bundle-", dir=site))
     try:
         built = work / "site"
-        config = engine.build_into(site, built, use_directory_urls=False, echo=echo)
-        folder = slugify(config.site_name) or "pufa"
+        result = engine.build(site, echo=echo, out_dir=built, use_directory_urls=False)
+        settings = result.settings
+        folder = slugify(settings.site_name) or "pufa"
         bureau = ""
-        pufa_cfg = config.plugins.get("pufa")
-        if pufa_cfg is not None:
-            b = pufa_cfg.config.bureau
+        if settings.pufa is not None:
+            b = settings.pufa.bureau
             bureau = "\n".join(x for x in (b.name, b.address, f"公共法律服务热线：{b.hotline}" if b.hotline else "") if x)
-        readme = README.format(name=config.site_name, date=today.isoformat(), folder=folder, bureau=bureau)
-        out = (out or site / default_name(config.site_name, today)).resolve()
+        readme = README.format(name=settings.site_name, date=today.isoformat(), folder=folder, bureau=bureau)
+        out = (out or site / default_name(settings.site_name, today)).resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:

@@ -180,12 +180,14 @@ def cmd_check(args) -> int:
     from pufa.check.runner import run
     from pufa.findings import format_all, summary
 
+    from pufa import engine
+
     site = Path(args.site)
-    if not (site / "mkdocs.yml").is_file():
-        print(f"错误：在 {site.resolve()} 找不到 mkdocs.yml，这里不是一个 pufa 网站。"
-              "进入网站所在的文件夹再运行，或用 --site 指定它", file=sys.stderr)
+    try:
+        report = run(site, fix=args.fix)
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    report = run(site, fix=args.fix)
     failed = bool(report.errors) or (args.strict and bool(report.warnings))
     if args.format == "json":
         print(report.to_json())
@@ -264,10 +266,15 @@ def cmd_poster(args) -> int:
 
 
 def cmd_images(args) -> int:
+    from pufa import engine
     from pufa.check.images import large_images, shrink
     from pufa.check.runner import docs_dir_of
 
-    docs_dir = docs_dir_of(Path(args.site).resolve())
+    try:
+        docs_dir = docs_dir_of(Path(args.site).resolve())
+    except engine.SiteError as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
     limit = args.max_kb * 1024
     found = large_images(docs_dir, limit)
     if not found:
@@ -296,34 +303,30 @@ def cmd_images(args) -> int:
 
 
 def _checks_pass(site: Path, consequence: str) -> bool:
-    """Run pufa check's checks: warnings are printed, errors stop what follows."""
-    from pufa.check.runner import run
+    """The model's findings: warnings are printed, errors stop what follows."""
+    from pufa import engine
     from pufa.findings import format_all
 
-    report = run(site)
-    if report.warnings:
-        print(format_all(report.warnings))
-    if report.errors:
-        print(format_all(report.errors), file=sys.stderr)
-        print(f"错误  检查发现 {len(report.errors)} 处错误，{consequence}", file=sys.stderr)
+    model, _ = engine.load(site)
+    if model.warnings:
+        print(format_all(model.warnings))
+    if model.errors:
+        print(engine.stop_message(model.errors, consequence), file=sys.stderr)
         return False
     return True
 
 
 def cmd_build(args) -> int:
     from pufa import engine
+    from pufa.findings import summary
 
-    if not args.no_check and (Path(args.site) / "mkdocs.yml").is_file() \
-            and not _checks_pass(Path(args.site), "网站没有生成（原来的网站保持不变）。改好后再运行 pufa build；"
-                                                  "运行 pufa check 可以只看问题。"):
-        return EXIT_PROBLEM
     try:
-        result = engine.build(Path(args.site))
+        result = engine.build(Path(args.site), no_check=args.no_check)
     except engine.SiteError as exc:
-        print(f"错误  {exc}", file=sys.stderr)
+        print(f"{exc}" if str(exc).startswith("错误") else f"错误  {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    extra = f"，{len(result.warnings)} 个警告" if result.warnings else ""
-    print(f"网站已生成：{result.site_dir}（{result.pages} 个页面，用时 {result.seconds:.1f} 秒{extra}）")
+    print(f"网站已生成：{result.site_dir}（{result.pages} 个页面，用时 {result.seconds:.1f} 秒；"
+          f"{summary(result.findings)}）")
     print(f"用浏览器打开 {result.site_dir / 'index.html'} 查看，或运行 pufa serve 预览。")
     return EXIT_OK
 

@@ -149,6 +149,19 @@ def make(*, title: str, summary: str, kind: str, sample: bool, site_url: str, pa
         summary_lines=f.summary_lines)
 
 
+def make_for(item, page_dest_uri: str, settings, site_url: str | None = None) -> Poster:
+    """The poster of a content item, with the site's bureau and hotline."""
+    from pufa.content.views import summary_of
+
+    kind = item.ctype.label
+    if item.meta.get("layout") == "以案释法":
+        kind += " · 以案释法"
+    bureau = settings.pufa.bureau
+    return make(title=item.title, summary=summary_of(item), kind=kind, sample=bool(item.meta.get("sample")),
+                site_url=settings.site_url if site_url is None else site_url, page_dest_uri=page_dest_uri,
+                bureau=bureau.name or settings.site_name, hotline=bureau.hotline)
+
+
 def render(env, poster: Poster) -> str:
     """The poster as a standalone HTML file (inline CSS, nothing loaded from elsewhere)."""
     return env.get_template(TEMPLATE).render(poster=poster)

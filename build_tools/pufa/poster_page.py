@@ -13,6 +13,7 @@ from pathlib import Path
 from pufa import engine
 from pufa import poster as posters
 from pufa.content.model import ContentItem, display_path, iter_markdown, load_index
+from pufa.content.slug import page_dest_uri
 from pufa.findings import format_all
 from pufa.poster import PosterError
 
@@ -21,33 +22,30 @@ TYPES_TEXT = "普法课堂、办事指南、民主法治示范村、党史学习
 
 
 def poster_html(site: Path, page: str) -> tuple[ContentItem, posters.Poster, str]:
-    from pufa.plugins.content.plugin import display_root, page_dest_uri
-
     site = site.resolve()
-    config = engine._load_config(engine.config_path(site))
-    plugin = config.plugins.get("pufa")
-    if plugin is None:
+    settings, config = engine.read_settings(site)
+    if config is None:
+        raise PosterError(engine.stop_message([f for f in settings.findings if f.is_error], "没有生成海报。"))
+    if settings.pufa is None:
         raise PosterError("mkdocs.yml 的 plugins 里没有 pufa，无法生成海报。\n"
                           f"{HINT}在 mkdocs.yml 的 plugins: 下面加上 - pufa（可以照 pufa init 新建的网站抄）")
-    if not config.site_url:
+    if not settings.site_url:
         raise PosterError("mkdocs.yml 里没有填写网站网址（site_url），海报上的二维码没有网址可以指向。\n"
                           f"{HINT}在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/")
-    docs_dir = Path(config.docs_dir)
-    root = display_root(config)
+    docs_dir, root = settings.docs_dir, settings.root
     sources = list(iter_markdown(docs_dir))
     index = load_index(docs_dir, display_root=root,
                        src_uris=[s for s in sources if not s.startswith("laws/")])
-    dests = {i.src_uri: page_dest_uri(i.src_uri, config) for i in index.items}
+    dests = {i.src_uri: page_dest_uri(i.src_uri, settings.use_directory_urls) for i in index.items}
     item = find(page, site=site, docs_dir=docs_dir, root=root, index=index, sources=sources,
-                dests=dests, site_url=config.site_url)
+                dests=dests, site_url=settings.site_url)
     shown = display_path(root, item.src_uri)
     errors = [f for f in index.findings if f.is_error and f.file == shown]
     if errors:
         raise PosterError(f"{shown} 有 {len(errors)} 处错误，先改好再生成海报：\n" + format_all(errors))
-    plugin.on_config(config)          # the theme folders, as in a build
-    poster = plugin.poster_of(item, dests[item.src_uri], config)
+    poster = posters.make_for(item, dests[item.src_uri], settings)
     poster.page_href = poster.url     # a file printed or saved anywhere links to the public page
-    return item, poster, posters.render(config.theme.get_env(), poster)
+    return item, poster, posters.render(engine.template_env(config), poster)
 
 
 def find(page: str, *, site: Path, docs_dir: Path, root: str, index, sources: list[str],

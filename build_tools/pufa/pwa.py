@@ -180,3 +180,34 @@ def make_icon(size: int, color: str, path: Path, logo: Path | None = None) -> No
     d.polygon([(82 * s, 62 * s), (50 * s, 68 * s), (50 * s, 84 * s), (82 * s, 78 * s)], fill=white)
     path.parent.mkdir(parents=True, exist_ok=True)
     img.save(path, "PNG", optimize=True)
+
+
+def write_offline(site_dir: Path, *, site_name: str, description: str, theme_color: str,
+                  precache_mb: int, logo: Path | None, pages: dict[str, str]) -> Plan:
+    """Icons, manifest, the offline sections and the service worker, for a built site.
+
+    Runs last: the precache lists every file as it will be served."""
+    from pufa.service_worker import SERVICE_WORKER
+
+    for size in (192, 512):
+        make_icon(size, theme_color, site_dir / "assets" / "pufa" / f"icon-{size}.png", logo)
+    (site_dir / "manifest.webmanifest").write_text(
+        manifest(site_name, short_name(site_name), description, theme_color), encoding="utf-8")
+    sections = site_dir / "offline" / "sections.js"
+    sections.parent.mkdir(parents=True, exist_ok=True)
+    sections.write_text("", encoding="utf-8")   # listed in the precache; written below
+    result = plan(site_dir, precache_mb * 1024 * 1024, pages)
+    sections.write_text(
+        "window.pufaOffline=" + json.dumps({"version": result.version, "precacheBytes": result.precache_bytes,
+                                             "sections": result.sections}, ensure_ascii=False,
+                                            separators=(",", ":")) + ";\n", encoding="utf-8")
+    (site_dir / "sw.js").write_text(SERVICE_WORKER % {
+        "version": json.dumps(result.version),
+        "precache": json.dumps(result.precache, ensure_ascii=False, separators=(",", ":")),
+    }, encoding="utf-8")
+    return result
+
+
+def short_name(name: str) -> str:
+    """The name under the home-screen icon."""
+    return name.replace("（示例）", "")[:8]

@@ -10,24 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
+from pufa import yamlio
 from pufa.findings import ERROR, Finding
-
-
-# libyaml's parser when PyYAML was built with it (it usually is): 1,500 law files
-# with a front matter each are read on every build.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):
-    """SafeLoader that keeps dates and times as the text staff wrote."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -45,7 +29,6 @@ class FrontMatter:
         return self.lines.get(key) or self.start_line or 1
 
 
-_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:：#'\"][^:：]*?)\s*：")
 _FENCE = re.compile(r"^---\s*$")
 
 
@@ -93,19 +76,10 @@ def split(text: str, file: str) -> tuple[FrontMatter, list[Finding]]:
         )]
     yaml_lines = lines[1:end]
     fm = FrontMatter(body="\n".join(lines[end + 1:]), body_line=end + 2, start_line=1)
-    findings = _lint_lines(yaml_lines, file)
+    parsed, findings = yamlio.parse("\n".join(yaml_lines), file, first_line=2)
     if findings:
         return fm, findings
-    source = "\n".join(yaml_lines)
-    loader = _Loader(source)
-    try:
-        # One pass: the node tree gives line numbers, then the values.
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.YAMLError as exc:
-        return fm, [_yaml_error(exc, file, yaml_lines)]
-    finally:
-        loader.dispose()
+    data = parsed.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -117,84 +91,14 @@ def split(text: str, file: str) -> tuple[FrontMatter, list[Finding]]:
         )]
     fm.data = data
     findings = []
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key, line = str(key_node.value), key_node.start_mark.line + 2
-            if key in fm.lines:
-                findings.append(Finding(
-                    ERROR, file, line, f"字段「{key}」写了两次（第 {fm.lines[key]} 行已经有了），后一个会覆盖前一个",
-                    "删掉其中一行，只保留正确的那个", code="yaml.duplicate"))
-                continue
-            fm.lines[key] = line
+    for key, line in parsed.key_lines():
+        if key in fm.lines:
+            findings.append(Finding(
+                ERROR, file, line, f"字段「{key}」写了两次（第 {fm.lines[key]} 行已经有了），后一个会覆盖前一个",
+                "删掉其中一行，只保留正确的那个", code="yaml.duplicate"))
+            continue
+        fm.lines[key] = line
     return fm, findings
-
-
-def _lint_lines(yaml_lines: list[str], file: str) -> list[Finding]:
-    """Mistakes YAML would report confusingly, found line by line."""
-    findings = []
-    for i, line in enumerate(yaml_lines):
-        lineno = i + 2
-        stripped = line.lstrip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if line.startswith("\t") or (line[: len(line) - len(stripped)].count("\t")):
-            findings.append(Finding(
-                ERROR, file, lineno, "信息块里用了 Tab 缩进，YAML 只认空格",
-                "把这一行开头的 Tab 换成两个空格", column=1, code="yaml.tab",
-            ))
-            continue
-        m = _FULLWIDTH_KEY.match(line)
-        if m and ":" not in line[: m.end()]:
-            findings.append(Finding(
-                ERROR, file, lineno,
-                f"「{m.group(1)}」后面用了全角冒号「：」，应当用英文半角冒号「:」",
-                f"改成「{m.group(1)}: 」（半角冒号，后面加一个空格）",
-                column=m.end(), code="yaml.fullwidth-colon",
-            ))
-    return findings
-
-
-def _yaml_error(exc: yaml.YAMLError, file: str, yaml_lines: list[str]) -> Finding:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    context_mark = getattr(exc, "context_mark", None)
-    problem = str(getattr(exc, "problem", "") or "")
-    context = str(getattr(exc, "context", "") or "")
-    line = mark.line + 2 if mark is not None else 2
-    column = mark.column + 1 if mark is not None else None
-    if "quoted scalar" in context:
-        start = context_mark.line + 2 if context_mark is not None else line
-        return Finding(
-            ERROR, file, start, "引号没有配对：这一行的引号开始了，却没有结束",
-            "在值的末尾补上同样的引号（\" 或 '），或者把引号去掉",
-            code="yaml.unclosed-quote",
-        )
-    if "mapping values are not allowed" in problem:
-        return Finding(
-            ERROR, file, line,
-            "这一行的值里有英文冒号「:」，YAML 把它当成了新的字段",
-            "把整个值用英文引号括起来，例如 title: \"会议：宪法宣传周\"",
-            column=column, code="yaml.colon-in-value",
-        )
-    if "found character '\\t'" in problem:
-        return Finding(ERROR, file, line, "信息块里有 Tab 字符，YAML 只认空格",
-                       "把 Tab 换成空格", column=column, code="yaml.tab")
-    if "could not find expected ':'" in problem:
-        return Finding(
-            ERROR, file, line,
-            "这一行不是「字段: 值」的形式（可能漏了冒号，或冒号后没有空格）",
-            "写成「字段: 值」：英文半角冒号，冒号后加一个空格",
-            column=column, code="yaml.syntax",
-        )
-    if "found duplicate" in problem or "duplicate" in context:
-        return Finding(ERROR, file, line, "同一个字段写了两次", "删掉多余的一行",
-                       code="yaml.duplicate")
-    detail = " ".join(x for x in (context, problem) if x)
-    return Finding(
-        ERROR, file, line,
-        f"开头的信息块 YAML 格式有误（{detail}）",
-        "检查这一行和上一行：每行「字段: 值」，列表项以「- 」开头，缩进只用空格",
-        column=column, code="yaml.syntax",
-    )
 
 
 _CODE_FENCE = re.compile(r"^\s*(```|~~~)")

@@ -11,8 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from pufa import yamlio
 from pufa.content import types as T
 from pufa.content.frontmatter import FrontMatter, decode, split
 from pufa.content.validate import validate
@@ -58,6 +57,9 @@ class ContentIndex:
     others: dict[str, FrontMatter] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     display_root: str = "content"
+    # Every page whose front matter was read without problems: its body is checked.
+    pages: dict[str, FrontMatter] = field(default_factory=dict)
+    _by_src: dict = field(default_factory=dict, repr=False)
 
     def of_type(self, ctype: T.ContentType, include_drafts: bool = False) -> list[ContentItem]:
         items = [i for i in self.items if i.ctype is ctype and not i.is_listing
@@ -65,10 +67,9 @@ class ContentIndex:
         return sorted(items, key=lambda i: (i.date, i.title), reverse=True)
 
     def by_src(self, src_uri: str) -> ContentItem | None:
-        for i in self.items:
-            if i.src_uri == src_uri:
-                return i
-        return None
+        if len(self._by_src) != len(self.items):
+            self._by_src = {i.src_uri: i for i in self.items}
+        return self._by_src.get(src_uri)
 
     @property
     def errors(self) -> list[Finding]:
@@ -87,11 +88,8 @@ def load_defaults(docs_dir: Path, folder: str, display_root: str) -> tuple[dict,
     text, findings = decode(path.read_bytes(), shown)
     if text is None:
         return {}, findings
-    fm, findings = split("---\n" + text + "\n---\n", shown)
-    # Lines in the wrapped text are one further down than in the file.
-    findings = [Finding(f.severity, f.file, (f.line - 1) if f.line else f.line, f.message,
-                        f.hint, f.column, f.code) for f in findings]
-    return fm.data, findings
+    data, _, findings = yamlio.parse_mapping(text, shown)
+    return data, findings
 
 
 def read_page(docs_dir: Path, src_uri: str, display_root: str = "content"
@@ -124,6 +122,8 @@ def load_index(docs_dir: Path, display_root: str = "content",
         index.findings.extend(findings)
         if fm is None:
             continue
+        if not findings:
+            index.pages[src_uri] = fm
         if ctype is None or src_uri.endswith("/index.md"):
             index.others[src_uri] = fm
             if ctype is not None:
@@ -141,7 +141,3 @@ def load_index(docs_dir: Path, display_root: str = "content",
         index.items.append(ContentItem(src_uri, ctype, meta, fm.body, fm.body_line,
                                        findings=problems, lines=dict(fm.lines)))
     return index
-
-
-def dump_yaml(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)

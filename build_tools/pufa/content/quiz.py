@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import yaml
 from markupsafe import escape
 
-from pufa.content.frontmatter import _Loader
+from pufa import yamlio
 from pufa.findings import ERROR, WARNING, Finding
 
 FENCE_INFO = ("quiz", "自测题", "测试题")
@@ -86,7 +86,7 @@ def parse(block: Block, shown: str, body_line: int) -> list[Finding]:
     """Fill block.questions; findings for what a reader could not answer."""
     first = body_line + block.start + 1      # file line of the block's first YAML line
     findings: list[Finding] = []
-    loader = _Loader(block.source)
+    loader = yamlio.Loader(block.source)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

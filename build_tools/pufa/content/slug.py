@@ -48,3 +48,14 @@ def heading_id(value: str, separator: str = "-") -> str:
     import re as _re
     text = _re.sub(r"<[^>]+>", "", _html.unescape(value))
     return slugify(text) or "section"
+
+
+def page_dest_uri(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Where a Markdown page is built (as MkDocs does it): in pinyin when its
+    file name is Chinese; a.md -> a/index.html, index.md or README.md -> index.html."""
+    src = src_uri if src_uri.isascii() else slugify_path(src_uri)
+    parent, filename = src.rsplit("/", 1) if "/" in src else ("", src)
+    stem = filename.rsplit(".", 1)[0]
+    stem = "index" if stem == "README" else stem
+    name = f"{stem}.html" if not use_directory_urls or stem == "index" else f"{stem}/index.html"
+    return f"{parent}/{name}" if parent else name

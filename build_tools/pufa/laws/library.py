@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pufa import yamlio
 from pufa.content.frontmatter import decode, split
 from pufa.findings import ERROR, WARNING, Finding
 from pufa.laws import corpus
@@ -133,6 +134,13 @@ class LawLibrary:
         known = [name for name, _ in CATEGORIES if name in counts]
         extra = sorted(c for c in counts if c not in SLUG_BY_CATEGORY)
         return [{"name": c, "slug": SLUG_BY_CATEGORY.get(c, c), "count": counts[c]} for c in known + extra]
+
+
+def is_law_file(src_uri: str) -> bool:
+    """A law document under content/laws (not a listing, not data)."""
+    parts = src_uri.split("/")
+    return (len(parts) > 1 and parts[0] == LAWS_FOLDER and src_uri.endswith(".md") and parts[-1] != "index.md"
+            and not any(p.startswith((".", "_")) for p in parts[1:]))
 
 
 def iter_law_files(docs_dir: Path):
@@ -270,10 +278,9 @@ def _load_status(docs_dir: Path, display_root: str, lib: LawLibrary) -> None:
     lib.findings.extend(findings)
     if text is None:
         return
-    fm, problems = split("---\n" + text + "\n---\n", shown)
+    data, _, problems = yamlio.parse_mapping(text, shown)
     if problems:
-        lib.findings.extend(Finding(f.severity, f.file, (f.line - 1) if f.line else None, f.message,
-                                    f.hint, f.column, f.code) for f in problems)
+        lib.findings.extend(problems)
         return
     lines = text.split("\n")
 
@@ -283,7 +290,6 @@ def _load_status(docs_dir: Path, display_root: str, lib: LawLibrary) -> None:
                 return i
         return None
 
-    data = fm.data
     for item in data.get("laws") or data.get("法律") or []:
         if not isinstance(item, dict):
             lib.findings.append(Finding(ERROR, shown, None, "状态表的每一项应当写「title: 法律名称」等字段",

@@ -6,11 +6,10 @@ The front matter lists every required field with a placeholder that
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import yaml
 
+from pufa import yamlio
 from pufa.content import types as T
 from pufa.content.slug import slugify
 
@@ -38,21 +37,6 @@ class NewPageError(Exception):
     """A problem staff can fix; the message is Chinese."""
 
 
-def _scalar(value) -> str:
-    """A YAML scalar as staff would type it, quoted only when needed."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    try:
-        if yaml.safe_load(f"k: {text}") == {"k": text}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _comment(f: T.Field) -> str:
     text = f.label
     if f.help:
@@ -77,9 +61,9 @@ def front_matter(ctype: T.ContentType, title: str, today: dt.date) -> str:
                 lines.append(f"{f.name}: []  # {_comment(f)}")
                 continue
             lines.append(f"{f.name}:  # {_comment(f)}")
-            lines.extend(f"  - {_scalar(v)}" for v in value)
+            lines.extend(f"  - {yamlio.scalar(v)}" for v in value)
         else:
-            lines.append(f"{f.name}: {_scalar(value)}  # {_comment(f)}")
+            lines.append(f"{f.name}: {yamlio.scalar(value)}  # {_comment(f)}")
     lines.append("---")
     return "\n".join(lines) + "\n"
 

@@ -1,12 +1,11 @@
 """`pufa init`: a new site with pufa's settings, and the sample or a skeleton."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-import yaml
 
+from pufa import yamlio
 from pufa.resources import sample_content_dir
 
 MKDOCS_YML = """\
@@ -116,17 +115,9 @@ EMPTY_SETTINGS = dict(
 )
 
 
-def yaml_scalar(value: str) -> str:
-    """A value as it would be typed in YAML; quoted only when it must be."""
-    text = str(value)
-    if text and yaml.safe_load(f"k: {text}") == {"k": text}:
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
 def mkdocs_yml(settings: dict, custom_dir: str | None = None) -> str:
     custom = f"  custom_dir: {custom_dir}\n" if custom_dir else ""
-    values = {k: yaml_scalar(v) for k, v in settings.items()}
+    values = {k: yamlio.scalar(v) for k, v in settings.items()}
     return MKDOCS_YML.format(custom_dir=custom, **values)
 
 

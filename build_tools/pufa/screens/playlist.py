@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from pufa.content.frontmatter import _Loader, _lint_lines, _yaml_error, decode
+from pufa import yamlio
+from pufa.content.frontmatter import decode
 from pufa.findings import ERROR, WARNING, Finding
 from pufa.screens import schedule as S
 
@@ -91,28 +92,16 @@ def load_all(docs_dir: Path, root: str, page_exists, today: dt.date | None = Non
 
 def parse(text: str, name: str, shown: str, page_exists, today: dt.date
           ) -> tuple[Playlist | None, list[Finding]]:
-    lines = text.split("\n")
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        # The usual slips (全角冒号, Tab) explained by line, as in front matter.
-        lint = [replace(f, line=(f.line or 2) - 1, message=f.message.replace("信息块", "播放列表"))
-                for f in _lint_lines(lines, shown)]
-        if lint:
-            return None, lint
-        f = _yaml_error(exc, shown, lines)
-        return None, [replace(f, line=max(1, (f.line or 2) - 1),
-                              message=f.message.replace("开头的信息块", "播放列表"))]
-    finally:
-        loader.dispose()
+    parsed, problems = yamlio.parse(text, shown, first_line=1, wording=yamlio.PLAYLIST)
+    if problems:
+        return None, problems
+    data, node = parsed.data, parsed.node
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None, [Finding(ERROR, shown, 1, "播放列表是空的，或者不是「字段: 值」的形式",
                               "参照示例写 title:（屏幕名称）和 items:（播放的内容列表）",
                               code="screen.empty")]
     out: list[Finding] = []
-    top_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    top_lines = dict(parsed.key_lines())
     data, top_lines = _english_keys(data, top_lines, TOP_KEYS, shown, out, "播放列表")
     pl = Playlist(name=name, file=shown, title=str(data.get("title") or name))
     pl.sample = data.get("sample") is True

@@ -1,16 +1,13 @@
-"""Display pages for screens: the playlists joined to the site MkDocs built.
+"""Display pages for screens: the playlists joined to the site's pages.
 
-Not hooks: plugin.py calls these.  Each playlist becomes a generated page
-`screens/<name>/` (so it is precached, bundled and URL-styled like any
-page) drawn by `pufa/screen.html`.
+Each playlist becomes a generated page `screens/<name>/` (so it is
+precached, bundled and URL-styled like any page) drawn by `pufa/screen.html`.
 """
 from __future__ import annotations
 
 import gzip
 import re
 from pathlib import Path
-
-from mkdocs.structure.files import File, Files
 
 from pufa import qr
 from pufa.content import types as T
@@ -27,41 +24,31 @@ FACTS = {
 }
 
 
-def add_pages(files: Files, config, playlists: list[Playlist]) -> dict[str, Playlist]:
-    """Generated pages for the playlists; the YAML files themselves are not published."""
-    for f in list(files):
-        if f.src_uri.startswith(FOLDER + "/") and f.src_uri.endswith((".yml", ".yaml")):
-            files.remove(f)
-    pages = {}
-    for p in playlists:
-        src = f"{FOLDER}/{slugify(p.name) or 'screen'}.md"
-        if files.get_file_from_path(src) is None:
-            files.append(File.generated(config, src, content=(
-                "---\ntemplate: pufa/screen.html\nsearch: {exclude: true}\n---\n")))
-            pages[src] = p
-    return pages
+def page_src(playlist: Playlist) -> str:
+    """The generated display page of a playlist."""
+    return f"{FOLDER}/{slugify(playlist.name) or 'screen'}.md"
+
+
+def is_playlist_file(src_uri: str) -> bool:
+    """Playlists are data, not published files."""
+    return src_uri.startswith(FOLDER + "/") and src_uri.endswith((".yml", ".yaml"))
 
 
 class ScreenSite:
     """Describes the site's pages for slides (titles, points, URLs, QR targets)."""
 
-    def __init__(self, index, files: Files, config):
+    def __init__(self, index, pages: dict, site_url: str, site_name: str, lib=None):
         self.index = index
-        self.files = files
-        self.site_url = config.site_url or ""
-        self.site_name = config.site_name
-        laws = config.plugins.get("pufa-laws")
-        lib = getattr(laws, "lib", None)
-        self.laws = {e.src_uri: e for e in lib.entries} if lib is not None else {}
-
-    def _file(self, src: str):
-        return self.files.get_file_from_path(src)
+        self.pages = pages              # src_uri -> (url, dest_uri) of every page built
+        self.site_url = site_url or ""
+        self.site_name = site_name
+        self.laws = lib.by_src if lib is not None else {}
 
     def describe(self, src: str) -> slides.PageInfo | None:
-        f = self._file(src)
-        if f is None:
+        if src not in self.pages:
             return None
-        public = qr.public_url(self.site_url, f.dest_uri)
+        url, dest_uri = self.pages[src]
+        public = qr.public_url(self.site_url, dest_uri)
         item = self.index.by_src(src) if self.index else None
         if item is not None and not item.is_listing:
             if item.is_draft:
@@ -81,22 +68,22 @@ class ScreenSite:
             if campaign and campaign["span"]:
                 facts.insert(0, ("活动时间", campaign["span"]))
             return slides.PageInfo(
-                title=item.title, url=f.url, public=public, label=item.ctype.label,
+                title=item.title, url=url, public=public, label=item.ctype.label,
                 summary=str(meta.get("summary") or meta.get("answer") or ""), points=slides.headings(item.body),
                 facts=tuple(facts), sample=bool(meta.get("sample")), slogan=str(meta.get("slogan") or ""))
         entry = self.laws.get(src)
         if entry is not None:
-            return slides.PageInfo(title=entry.title, url=f.url, public=public, label="法律法规库")
+            return slides.PageInfo(title=entry.title, url=url, public=public, label="法律法规库")
         ctype = T.type_for_path(src)
         fm = self.index.others.get(src) if self.index else None
         title = (fm.data.get("title") if fm is not None and fm.data else None) \
             or (ctype.label if ctype and src.endswith("index.md") else None) or self.site_name
-        return slides.PageInfo(title=str(title), url=f.url, public=public,
+        return slides.PageInfo(title=str(title), url=url, public=public,
                                label=ctype.label if ctype else "")
 
     def home(self) -> slides.PageInfo:
-        f = self._file("index.md")
-        return slides.PageInfo(title=self.site_name, url=f.url if f else "",
+        url = self.pages.get("index.md", ("", ""))[0]
+        return slides.PageInfo(title=self.site_name, url=url,
                                public=qr.public_url(self.site_url, "index.html"))
 
     def campaigns(self) -> list[dict]:
