@@ -52,16 +52,6 @@ def parse_partial_date(value) -> tuple[int, int, int] | None:
     return (year, month, day)
 
 
-def format_partial_date(parts: tuple[int, int, int]) -> str:
-    year, month, day = parts
-    text = f"{year}年"
-    if month:
-        text += f"{month}月"
-        if day:
-            text += f"{day}日"
-    return text
-
-
 def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
              defaults: dict | None = None) -> tuple[dict, list[Finding]]:
     findings: list[Finding] = []
