@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from pufa.content import types as T
 from pufa.content.frontmatter import FrontMatter, decode, split
 from pufa.content.validate import validate
@@ -141,7 +139,3 @@ def load_index(docs_dir: Path, display_root: str = "content",
         index.items.append(ContentItem(src_uri, ctype, meta, fm.body, fm.body_line,
                                        findings=problems, lines=dict(fm.lines)))
     return index
-
-
-def dump_yaml(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
