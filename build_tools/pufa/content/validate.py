@@ -134,7 +134,6 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
     return meta, findings
 
 
-PLACEHOLDER_MARK = "待补充"
 _PLACEHOLDER = re.compile(r"待补充|第[xX×]+条|^\s*(?:xx+|XX+|××+)\s*$")
 
 
