@@ -19,7 +19,7 @@ def corpus_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("corpus") / "l"
     pufa("init", str(site), "--empty", check=True)
     site.parent.joinpath("import.log").write_bytes(import_to_pipes(CORPUS, site))
-    proc = pufa("build", "--site", str(site), check=True)
+    pufa("build", "--site", str(site), check=True)
     return site
 
 
