@@ -27,12 +27,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pufa(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
-    """Run the installed CLI the way staff do."""
+def pufa_command(*args: str) -> tuple[list[str], dict]:
+    """The command line and environment that run the installed CLI the way staff do."""
     exe = Path(sys.executable).with_name("pufa")
     cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "pufa"]), *args]
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     env.pop("PUFA_DEBUG", None)
+    return cmd, env
+
+
+def pufa(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run the installed CLI the way staff do."""
+    cmd, env = pufa_command(*args)
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=env)
     if check and proc.returncode != 0:
         raise AssertionError(f"pufa {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

@@ -3,12 +3,14 @@
 Skipped with a clear message where the corpus is absent.
 """
 import re
+import subprocess
 
 import pytest
 
-from conftest import ROOT, pufa
+from conftest import ROOT, pufa, pufa_command
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "laws"
+LOCAL_CORPUS = ROOT.parent / "shared" / "corpus" / "local-laws"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"法律语料不在 {CORPUS}，跳过全量测试")
 
 
@@ -16,9 +18,34 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"法律语料不在
 def corpus_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("corpus") / "l"
     pufa("init", str(site), "--empty", check=True)
-    pufa("import-laws", str(CORPUS), "--site", str(site), check=True)
-    proc = pufa("build", "--site", str(site), check=True)
+    site.parent.joinpath("import.log").write_bytes(import_to_pipes(CORPUS, site))
+    pufa("build", "--site", str(site), check=True)
     return site
+
+
+def import_to_pipes(corpus, site) -> bytes:
+    """pufa import-laws with stdout and stderr captured as a log or CI would: raw bytes, both streams."""
+    cmd, env = pufa_command("import-laws", str(corpus), "--site", str(site))
+    proc = subprocess.run(cmd, capture_output=True, env=env)   # bytes: text mode would turn '\r' into '\n'
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    return proc.stdout + proc.stderr
+
+
+def assert_short_log(output: bytes):
+    assert b"\r" not in output, "no progress-bar redraws in a log"
+    lines = output.decode("utf-8").splitlines()
+    assert len(lines) <= 100, f"{len(lines)} lines"
+
+
+def test_full_import_writes_a_short_log(corpus_site):
+    assert_short_log(corpus_site.parent.joinpath("import.log").read_bytes())
+
+
+@pytest.mark.skipif(not LOCAL_CORPUS.is_dir(), reason=f"地方性法规语料不在 {LOCAL_CORPUS}，跳过")
+def test_local_laws_import_writes_a_short_log(tmp_path):
+    site = tmp_path / "local"
+    pufa("init", str(site), "--empty", check=True)
+    assert_short_log(import_to_pipes(LOCAL_CORPUS, site))
 
 
 def test_every_imported_document_has_a_page(corpus_site):

@@ -1,9 +1,14 @@
 """pufa import-laws on a small corpus in the real format, and its build."""
+import os
+import re
+import select
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pufa
+from conftest import ROOT, pufa, pufa_command
 
 FIXTURE = ROOT / "tests" / "fixtures" / "laws"
 
@@ -41,6 +46,49 @@ def test_import_groups_merges_and_is_idempotent(law_site):
     assert again.returncode == 0
     assert "新增 0，更新 0，未变 5，移除 0" in again.stdout
     assert snapshot(laws) == files
+
+
+def test_import_progress_to_a_pipe_is_a_few_plain_lines(law_site):
+    """To a file, pipe or CI log: whole lines at each fifth, never '\r' redraws."""
+    cmd, env = pufa_command("import-laws", str(FIXTURE), "--site", str(law_site))
+    proc = subprocess.run(cmd, capture_output=True, env=env)   # bytes: text mode would turn '\r' into '\n'
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    assert b"\r" not in proc.stdout + proc.stderr
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert all(re.fullmatch(r"(读取法律文件|写入法律法规库)：\s*\d+%（\d+/\d+ 件，用时 \d\d:\d\d）", line)
+               for line in lines), lines
+    assert [line.split("（")[1].split(" ")[0] for line in lines if "100%" in line] == ["9/9", "5/5"]
+    assert len(lines) <= 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="需要伪终端（pty）")
+def test_import_progress_in_a_terminal_is_a_tqdm_bar(law_site):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))   # tqdm draws nothing at 0 columns
+    cmd, env = pufa_command("import-laws", str(FIXTURE), "--site", str(law_site))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    try:
+        while select.select([master], [], [], 60)[0]:
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            out += chunk
+    except OSError:   # EIO: the command closed the terminal
+        pass
+    finally:
+        os.close(master)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    frames = out.decode("utf-8").split("\r")
+    assert any(f.startswith("读取法律文件:") and "100%|" in f and "9/9" in f for f in frames), frames
+    assert any(f.startswith("写入法律法规库:") and "100%|" in f and "5/5" in f for f in frames), frames
 
 
 def test_import_keeps_staff_edits_to_the_status_file(law_site):

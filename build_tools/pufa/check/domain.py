@@ -5,6 +5,7 @@ import datetime as dt
 
 from pufa.content import types as T
 from pufa.content.model import ContentIndex, display_path
+from pufa.dates import cn_date
 from pufa.findings import WARNING, Finding
 
 REVIEW_YEARS = 2
@@ -22,7 +23,7 @@ def check(index: ContentIndex, today: dt.date) -> list[Finding]:
             if isinstance(end, dt.date) and end < today and meta.get("featured"):
                 findings.append(Finding(
                     WARNING, shown, item.lines.get("end"),
-                    f"活动已于 {end.year}年{end.month}月{end.day}日 结束，但仍在推荐内容（featured）",
+                    f"活动已于 {cn_date(end)} 结束，但仍在推荐内容（featured）",
                     "活动每年都办就加 repeat: true；否则删掉 featured，或把它设为草稿 draft: true",
                     code="campaign.ended"))
         if item.ctype is T.VILLAGE:
@@ -31,7 +32,7 @@ def check(index: ContentIndex, today: dt.date) -> list[Finding]:
                     and meta.get("review_status") != "撤销":
                 findings.append(Finding(
                     WARNING, shown, item.lines.get("last_review"),
-                    f"最近一次复核是 {last.year}年{last.month}月{last.day}日，已超过 {REVIEW_YEARS} 年",
+                    f"最近一次复核是 {cn_date(last)}，已超过 {REVIEW_YEARS} 年",
                     "示范村每两年复核一次：补上最新的复核日期和结果", code="village.review"))
     return findings
 

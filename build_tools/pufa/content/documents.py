@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pufa.content import types as T
+from pufa.dates import cn_date, iso_date
 from pufa.findings import ERROR, WARNING, Finding
 
 if TYPE_CHECKING:  # the validator imports this module, and the model imports the validator
@@ -205,11 +206,8 @@ STATUS_CLASS = {T.CURRENT: "current", T.AMENDED: "amended", T.ANNULLED: "annulle
 
 
 def _cn(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if isinstance(value, dt.date) else ""
-
-
-def _iso(value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else ""
+    # Only a real date: an unreadable one is reported elsewhere, the register leaves it blank.
+    return cn_date(value) if isinstance(value, dt.date) else ""
 
 
 def row(item: ContentItem) -> dict:
@@ -219,11 +217,11 @@ def row(item: ContentItem) -> dict:
         "title": item.title, "url": item.url, "src": item.src_uri,
         "number": str(item.meta.get("number") or ""),
         "issuer": str(item.meta.get("issuer") or ""),
-        "issued": _cn(issued), "issued_iso": _iso(issued),
+        "issued": _cn(issued), "issued_iso": iso_date(issued),
         "year": str(issued.year) if isinstance(issued, dt.date) else "",
         "status": status, "status_class": STATUS_CLASS.get(status, "current"),
         "status_date": _cn(item.meta.get("status_date")),
-        "status_date_iso": _iso(item.meta.get("status_date")),
+        "status_date_iso": iso_date(item.meta.get("status_date")),
         "sample": bool(item.meta.get("sample")),
     }
 
@@ -300,12 +298,12 @@ def register_csv(index: ContentIndex) -> dict[str, str]:
     count_rows.append(["合计", *table["totals"], table["total"]])
     docs = _docs(index)
     list_rows = [["文号", "标题", "制定机关", "印发日期", "施行日期", "状态", "状态日期", "取代文件"]]
-    for item in sorted(items, key=lambda i: (_iso(i.meta.get("issued")), i.title)):
+    for item in sorted(items, key=lambda i: (iso_date(i.meta.get("issued")), i.title)):
         r = row(item)
         target = item.meta.get("replaced_by")
         replaced = docs.get(target_src(str(target))) if target else None
         list_rows.append([r["number"], r["title"], r["issuer"], r["issued_iso"],
-                          _iso(item.meta.get("effective")) or r["issued_iso"], r["status"],
+                          iso_date(item.meta.get("effective")) or r["issued_iso"], r["status"],
                           r["status_date_iso"],
                           f"{replaced.meta.get('number') or ''} {replaced.title}".strip() if replaced else ""])
     return {CSV_FILES["counts"][0]: _csv(count_rows), CSV_FILES["list"][0]: _csv(list_rows)}

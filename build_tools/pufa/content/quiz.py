@@ -25,7 +25,6 @@ from markupsafe import escape
 from pufa import yamlio
 from pufa.findings import ERROR, WARNING, Finding
 
-FENCE_INFO = ("quiz", "自测题", "测试题")
 _OPEN = re.compile(r"^(`{3,}|~{3,})\s*\{?\s*\.?(quiz|自测题|测试题)\s*\}?\s*$")
 
 KINDS = {"单选": "single", "单选题": "single", "single": "single",

@@ -6,7 +6,6 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KEEP = re.compile(r"[a-z0-9]+")
 MAX_LENGTH = 80
 
@@ -22,10 +21,6 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 def slugify_path(src_uri: str) -> str:

@@ -22,7 +22,6 @@ PHONE = "phone"          # a phone number, or a list of them
 PAGES = "pages"          # a list of content paths (lessons/x.md)
 FAQ = "faq"              # a list of {问: …, 答: …}
 PHOTOS = "photos"        # a list of {src: …, alt: …}
-WEEKDAYS = "weekdays"
 FORMS = "forms"          # a list of {file: …, title: …}: files to download (申请表)
 
 

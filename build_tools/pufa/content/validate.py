@@ -52,16 +52,6 @@ def parse_partial_date(value) -> tuple[int, int, int] | None:
     return (year, month, day)
 
 
-def format_partial_date(parts: tuple[int, int, int]) -> str:
-    year, month, day = parts
-    text = f"{year}年"
-    if month:
-        text += f"{month}月"
-        if day:
-            text += f"{day}日"
-    return text
-
-
 def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
              defaults: dict | None = None) -> tuple[dict, list[Finding]]:
     findings: list[Finding] = []
@@ -144,7 +134,6 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
     return meta, findings
 
 
-PLACEHOLDER_MARK = "待补充"
 _PLACEHOLDER = re.compile(r"待补充|第[xX×]+条|^\s*(?:xx+|XX+|××+)\s*$")
 
 

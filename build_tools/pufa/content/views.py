@@ -12,19 +12,7 @@ import re
 from pufa.content import directory
 from pufa.content import types as T
 from pufa.content.model import ContentIndex, ContentItem
-from pufa.content.validate import format_partial_date
-
-
-def cn_date(value) -> str:
-    if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    if isinstance(value, tuple):
-        return format_partial_date(value)
-    return str(value or "")
-
-
-def iso_date(value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else ""
+from pufa.dates import cn_date, cn_month_day, iso_date   # cn_date: the plugins reach it as views.cn_date
 
 
 def _values(item: ContentItem, field: str) -> list[str]:
@@ -167,9 +155,9 @@ def _span(start, end, repeat: bool) -> str:
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
         return ""
     if repeat:
-        return f"每年{start.month}月{start.day}日至{end.month}月{end.day}日"
+        return f"每年{cn_month_day(start)}至{cn_month_day(end)}"
     if start.year == end.year:
-        return f"{cn_date(start)}至{end.month}月{end.day}日"
+        return f"{cn_date(start)}至{cn_month_day(end)}"
     return f"{cn_date(start)}至{cn_date(end)}"
 
 

@@ -87,16 +87,6 @@ class LawDoc:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
-def parse_cn_date(text: str) -> dt.date | None:
-    m = _CN_DATE.search(text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
 def history_version(history: list[str]) -> dt.date | None:
     """The latest date named in the history lines (the last revision)."""
     dates = []
@@ -148,7 +138,6 @@ def parse(text: str, name: str = "") -> LawDoc:
 
     current: Article | None = None
     seen: set = set()
-    path: dict[int, str] = {}
     for raw in body_lines:
         line = raw.strip()
         if not line or line == FORCE_BREAK:

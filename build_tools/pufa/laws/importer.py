@@ -21,6 +21,7 @@ from pufa.content.slug import slugify
 from pufa.laws import corpus
 from pufa.laws.library import (CATEGORY_BY_SLUG, LAWS_FOLDER, SLUG_BY_CATEGORY, STATUS_FILE,
                                short_name)
+from pufa.progress import track
 
 MAX_SLUG = 64
 
@@ -76,17 +77,6 @@ class ImportError_(Exception):
     """A problem staff can fix; the message is Chinese."""
 
 
-def _progress(done: int, total: int, label: str, stream) -> None:
-    if stream is None or total == 0:
-        return
-    width = 30
-    filled = int(width * done / total)
-    stream.write(f"\r{label} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}")
-    if done == total:
-        stream.write("\n")
-    stream.flush()
-
-
 def category_for(rel: str) -> tuple[str, str | None]:
     parts = rel.split("/")
     if len(parts) == 1:
@@ -100,9 +90,8 @@ def category_for(rel: str) -> tuple[str, str | None]:
 def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
     files = sorted(p for p in src.rglob("*.md") if p.is_file())
     sources = []
-    for i, path in enumerate(files, 1):
+    for path in track(files, "读取法律文件", progress):
         rel = path.relative_to(src).as_posix()
-        _progress(i, len(files), "读取", progress)
         if path.name == "_index.md":
             report.skipped.append((rel, "目录说明文件，不是法律文件"))
             continue
@@ -232,8 +221,7 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
             path.unlink()
             report.removed.append(rel)
 
-    for i, (rel, (text, _source)) in enumerate(sorted(wanted.items()), 1):
-        _progress(i, len(wanted), "写入", progress)
+    for rel, (text, _source) in track(sorted(wanted.items()), "写入法律法规库", progress):
         path = root / rel
         data = text.encode("utf-8")
         if path.exists():

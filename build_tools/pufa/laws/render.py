@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from pufa.dates import cn_date   # also reached as render.cn_date by the laws plugin and its templates
 from pufa.laws import citations as C
 from pufa.laws import corpus
 from pufa.laws.library import IN_FORCE, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry, LawLibrary
@@ -33,10 +34,6 @@ class Resolution:
     problem: str | None = None
     message: str = ""
     hint: str = ""
-
-
-def cn_date(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
 def resolve(lib: LawLibrary, cite: C.Citation, own: LawEntry | None = None) -> Resolution:

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from pufa.content import types as T
+from pufa.dates import cn_date
 from pufa.findings import WARNING, Finding
 from pufa.screens.playlist import Playlist, gaps, load_all
 
@@ -43,7 +44,7 @@ def load_checked(docs_dir: Path, root: str, index, today: dt.date | None = None
             first = empty[0]
             findings.append(Finding(
                 WARNING, p.file, 1,
-                f"接下来一年里有 {len(empty)} 天没有安排任何内容（如 {first.year}年{first.month}月{first.day}日），"
+                f"接下来一年里有 {len(empty)} 天没有安排任何内容（如 {cn_date(first)}），"
                 "这些天屏幕只显示网站名称和热线",
                 "加几项不限日期的内容，或用 fallback 指定一个备用播放列表（默认是 default.yml）",
                 code="screen.gap"))

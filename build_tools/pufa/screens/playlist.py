@@ -16,6 +16,7 @@ import yaml
 
 from pufa import yamlio
 from pufa.content.frontmatter import decode
+from pufa.dates import cn_month_day
 from pufa.findings import ERROR, WARNING, Finding
 from pufa.screens import schedule as S
 
@@ -291,7 +292,7 @@ def _duplicates(pl: Playlist, today: dt.date) -> list[Finding]:
             if day is not None:
                 out.append(Finding(WARNING, pl.file, a.line,
                                    f"这一项和第 {b.line} 行的是同一内容，播放时间有重叠"
-                                   f"（如 {day.month}月{day.day}日），一轮里只会播放一次",
+                                   f"（如 {cn_month_day(day)}），一轮里只会播放一次",
                                    "删掉其中一项，或把两项的日期、时间错开", code="screen.overlap"))
                 break
     return out

@@ -23,11 +23,6 @@ class Window:
     time_to: int | None = None        # exclusive; earlier than time_from = overnight
     weekdays: tuple[int, ...] = ALL_WEEK   # 1 = Monday … 7 = Sunday
 
-    @property
-    def always(self) -> bool:
-        return self.start is None and self.end is None and self.time_from is None \
-            and tuple(self.weekdays) == ALL_WEEK
-
     def on_day(self, day: dt.date) -> bool:
         if day.isoweekday() not in self.weekdays:
             return False

@@ -39,7 +39,3 @@ def fnv1a(term: str) -> int:
         h ^= data[i] | (data[i + 1] << 8)
         h = (h * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def shard_of(term: str, shards: int) -> int:
-    return fnv1a(term) % shards

@@ -14,7 +14,7 @@ from pufa.content import types as T
 from pufa.content import views
 from pufa.content.forms import forms_of
 from pufa.laws.library import CATEGORY_BY_SLUG, SLUG_BY_CATEGORY, STATUS_LABELS
-from pufa.laws.render import cn_date
+from pufa.dates import cn_date
 from pufa.screens.site import ScreenSite
 
 
