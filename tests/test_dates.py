@@ -3,7 +3,6 @@ import datetime as dt
 
 from pufa import dates
 from pufa.content import views
-from pufa.laws import render
 
 
 def test_chinese_dates():
@@ -17,8 +16,15 @@ def test_chinese_dates():
     assert dates.iso_date(dt.date(2026, 3, 8)) == "2026-03-08" and dates.iso_date("x") == ""
 
 
-def test_the_names_templates_and_plugins_use_are_the_same_function():
-    assert views.cn_date is dates.cn_date and render.cn_date is dates.cn_date
+def test_no_other_module_formats_chinese_dates():
+    """One formatter: a date written as {y}年{m}月{d}日 anywhere else is a second copy."""
+    import re
+    from conftest import ROOT
+
+    pattern = re.compile(r"\}年\{[^}]*\}月\{[^}]*\}日")
+    copies = [p.relative_to(ROOT).as_posix() for p in (ROOT / "build_tools" / "pufa").rglob("*.py")
+              if p.name != "dates.py" and pattern.search(p.read_text(encoding="utf-8"))]
+    assert copies == []
 
 
 def test_campaign_spans():

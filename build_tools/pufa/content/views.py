@@ -12,7 +12,7 @@ import re
 from pufa.content import directory
 from pufa.content import types as T
 from pufa.content.model import ContentIndex, ContentItem
-from pufa.dates import cn_date, cn_month_day, iso_date   # cn_date: the plugins reach it as views.cn_date
+from pufa.dates import cn_date, cn_month_day, iso_date
 
 
 def _values(item: ContentItem, field: str) -> list[str]:

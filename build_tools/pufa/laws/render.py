@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from pufa.dates import cn_date   # also reached as render.cn_date by the laws plugin and its templates
+from pufa.dates import cn_date
 from pufa.laws import citations as C
 from pufa.laws import corpus
 from pufa.laws.library import IN_FORCE, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry, LawLibrary

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from pufa import qr
+from pufa.dates import cn_date
 from pufa.content import types as T
 from pufa.content import views
 from pufa.content.slug import slugify
@@ -61,7 +62,7 @@ class ScreenSite:
                 if isinstance(value, list):
                     value = "、".join(str(v) for v in value)
                 if name.endswith("date"):
-                    value = views.cn_date(value) if value else value
+                    value = cn_date(value) if value else value
                 if value:
                     facts.append((field.label if field else name, str(value)))
             campaign = next((c for c in views.campaigns(self.index) if c["url"] == item.url), None)

@@ -41,7 +41,7 @@ class SiteView:
         src = page.src_uri
         self.ctype = T.type_for_path(src)
         self.item = self.index.by_src(src) if self.index else None
-        self.cn_date = views.cn_date
+        self.cn_date = cn_date
         self.tel_href = views.tel_href
         self.police_code = views.police_code
 
@@ -152,7 +152,7 @@ class SiteView:
         return self._page.meta.get(name)
 
     def date(self, name: str) -> str:
-        return views.cn_date(self._page.meta.get(name))
+        return cn_date(self._page.meta.get(name))
 
     def counts(self) -> list[dict]:
         return [{"type": t, "count": len(self.index.of_type(t)), "url": t.folder + "/"}
