@@ -154,7 +154,8 @@ _TYPE_NAMES = {"int": "数字", "str": "文字", "bool": "true 或 false", "list
 def _setting_finding(severity: str, key: str, exc, lines: list[str]) -> Finding:
     text = str(exc)
     option = re.findall(r"(?:Sub-)?option '([^']+)'", text)
-    line = _line_of(lines, key, option[-1] if option else None)
+    missing = re.findall(r'The "([^"]+)" plugin is not installed', text)
+    line = _line_of(lines, key, option[-1] if option else None, missing[0] if missing else None)
     shown_key = " → ".join([key] + re.findall(r"^Plugin '([^']+)'", text) + option)
     for pattern, message, hint in _SETTING_MESSAGES:
         m = re.search(pattern, text)
@@ -166,15 +167,18 @@ def _setting_finding(severity: str, key: str, exc, lines: list[str]) -> Finding:
                    "对照 README 中的设置说明检查这一项", code="settings.value")
 
 
-def _line_of(lines: list[str], key: str, option: str | None) -> int | None:
+def _line_of(lines: list[str], key: str, option: str | None, item: str | None = None) -> int | None:
+    """The line of a top-level setting, or of an option (``name:``) or a list
+    item (``- name``) inside it."""
     start = next((n for n, row in enumerate(lines, 1) if re.match(rf"{re.escape(key)}\s*:", row)), None)
-    if start is None or option is None:
+    if start is None or (option is None and item is None):
         return start
+    wanted = rf"\s*(-\s+)?{re.escape(option)}\s*:" if option else rf"\s*-\s+{re.escape(item)}\s*(:|#|$)"
     for n in range(start, len(lines)):
         row = lines[n]
         if row and not row[0].isspace() and not row.startswith("#"):
             break               # the next top-level setting
-        if re.match(rf"\s*(-\s+)?{re.escape(option)}\s*:", row):
+        if re.match(wanted, row):
             return n + 1
     return start
 

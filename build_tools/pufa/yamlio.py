@@ -131,6 +131,16 @@ def dump(data) -> str:
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:：#'\"][^:：#]*?)\s*：")
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*?:\s+)?(["'])(.*)$""")
+
+
+def _unclosed(rest: str, quote: str) -> bool:
+    """Whether a value opened with `quote` is still open at the end of its line."""
+    if quote == "'":
+        return rest.replace("''", "").count("'") == 0
+    return rest.replace('\\\\', "").replace('\\"', "").count('"') == 0
+
+
 def lint_lines(lines: list[str], file: str, first_line: int = 1,
                wording: Wording = FRONT_MATTER) -> list[Finding]:
     """Mistakes YAML would report confusingly (or one line late), found line by line."""
@@ -145,6 +155,12 @@ def lint_lines(lines: list[str], file: str, first_line: int = 1,
                 ERROR, file, lineno, f"{wording.where}里用了 Tab 缩进，YAML 只认空格",
                 "把这一行开头的 Tab 换成两个空格", column=1, code="yaml.tab",
             ))
+            continue
+        q = _QUOTED_VALUE.match(line)
+        if q and _unclosed(q.group(2), q.group(1)):
+            findings.append(Finding(
+                ERROR, file, lineno, "引号没有配对：这一行的引号开始了，却没有结束",
+                "在值的末尾补上同样的引号（\" 或 '），或者把引号去掉", code="yaml.unclosed-quote"))
             continue
         m = _FULLWIDTH_KEY.match(line)
         if m and ":" not in line[: m.end()]:

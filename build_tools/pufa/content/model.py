@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pufa import yamlio
+from pufa import filecache, yamlio
 from pufa.content import types as T
 from pufa.content.frontmatter import FrontMatter, decode, split
 from pufa.content.validate import validate
@@ -118,7 +118,8 @@ def load_index(docs_dir: Path, display_root: str = "content",
     defaults_cache: dict[str, dict] = {}
     for src_uri in (src_uris if src_uris is not None else iter_markdown(docs_dir)):
         ctype = T.type_for_path(src_uri)
-        fm, findings = read_page(docs_dir, src_uri, display_root)
+        fm, findings = filecache.get(("page", display_root), docs_dir / src_uri,
+                                     lambda: read_page(docs_dir, src_uri, display_root))
         index.findings.extend(findings)
         if fm is None:
             continue

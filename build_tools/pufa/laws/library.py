@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pufa import yamlio
+from pufa import filecache, yamlio
 from pufa.content.frontmatter import decode, split
 from pufa.findings import ERROR, WARNING, Finding
 from pufa.laws import corpus
@@ -180,38 +180,19 @@ def read_law(docs_dir: Path, src_uri: str, display_root: str = "content"
     return doc, findings
 
 
-_CACHE: dict = {}
-
-
 def load_library(docs_dir: Path, display_root: str = "content",
                  src_uris: list[str] | None = None) -> LawLibrary:
-    """Read the library; `pufa build` checks, then builds: the second read of
-    unchanged files is served from memory."""
+    """Read the library: each law file is parsed once while it is unchanged
+    (pufa.filecache); versions, statuses and names are linked anew each time."""
     uris = sorted(src_uris) if src_uris is not None else sorted(iter_law_files(docs_dir))
-    status = docs_dir / LAWS_FOLDER / STATUS_FILE
-    stamp = tuple((u, *_stat(docs_dir / u)) for u in uris) + (("_status", *_stat(status)),)
-    key = (str(docs_dir.resolve()), display_root)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    lib = _load_library(docs_dir, display_root, uris)
-    _CACHE.clear()
-    _CACHE[key] = (stamp, lib)
-    return lib
-
-
-def _stat(path: Path) -> tuple:
-    try:
-        st = path.stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (0, -1)
+    return _load_library(docs_dir, display_root, uris)
 
 
 def _load_library(docs_dir: Path, display_root: str, uris: list[str]) -> LawLibrary:
     lib = LawLibrary()
     for src_uri in uris:
-        doc, findings = read_law(docs_dir, src_uri, display_root)
+        doc, findings = filecache.get(("law", display_root), docs_dir / src_uri,
+                                      lambda: read_law(docs_dir, src_uri, display_root))
         lib.findings.extend(findings)
         if doc is None or not doc.title:
             continue

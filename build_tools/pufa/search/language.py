@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from pufa import filecache, yamlio
 from pufa.findings import ERROR, Finding
 
 BUILTIN_SYNONYMS = Path(__file__).with_name("synonyms.yml")
@@ -44,6 +45,10 @@ CONTACT_NOUNS = ("所", "中心", "处", "站", "委员会", "会", "局", "院"
 CONTACT_SOUGHT = ("律师事务所", "律师", "律所")
 
 
+def _read_yaml(path: Path):
+    return yamlio.load_file(path.read_text(encoding="utf-8-sig")) or {}
+
+
 def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple[dict, list[Finding]]:
     """Built-in list merged with the site's own content/_synonyms.yml (the site's wins)."""
     findings: list[Finding] = []
@@ -55,8 +60,7 @@ def load_synonyms(docs_dir: Path | None, display_root: str = "content") -> tuple
         if not path.is_file():
             continue
         try:
-            data = yaml.load(path.read_text(encoding="utf-8-sig"),
-                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            data = filecache.get("synonyms", path, lambda: _read_yaml(path))
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             findings.append(Finding(ERROR, shown or str(path), mark.line + 1 if mark else None,

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
+from pufa import filecache
 from pufa.check import domain, files, links, placeholders
 from pufa.content import quiz
 from pufa.content import types as T
@@ -81,7 +82,8 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
                     model.fixed.append((f"{root}/{rel}", done))
 
     for rel in model.sources:
-        found += files.check_file(docs_dir / rel, rel, f"{root}/{rel}")
+        found += filecache.get(("file", root), docs_dir / rel,
+                               lambda: files.check_file(docs_dir / rel, rel, f"{root}/{rel}"))
     found += files.duplicate_urls([r for r in model.sources if not r.startswith(LAWS_FOLDER + "/")], root)
 
     pages = [r for r in model.sources if r.endswith(".md") and not r.startswith(LAWS_FOLDER + "/")
@@ -140,12 +142,13 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
 
 def _sources(docs_dir) -> list[str]:
     out = []
+    top = len(os.fspath(docs_dir)) + 1
     for base, dirs, names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or name.endswith((".bak", ".tmp")):
-                continue
-            out.append(os.path.relpath(os.path.join(base, name), docs_dir).replace(os.sep, "/"))
+        rel = base[top:].replace(os.sep, "/")
+        prefix = rel + "/" if rel else ""
+        out.extend(prefix + name for name in sorted(names)
+                   if not name.startswith(".") and not name.endswith((".bak", ".tmp")))
     return out
 
 
