@@ -247,6 +247,8 @@ class _Collector(logging.Handler):
                 return None
             return Finding(WARNING, shown, _line_in(self.model.settings.docs_dir / groups[0], target),
                            message.format(*groups), hint, code=code)
+        if "'dirty' build" in text:
+            return None             # pufa serve renders again what a save changes (pufa.site.preview)
         return Finding(WARNING, "", None, text, "", code="engine.warning")
 
 
@@ -358,12 +360,14 @@ def serve(site: Path, address: str = "127.0.0.1:8000", open_browser: bool = Fals
 
     collector = _Collector(site_model.SiteModel(settings, today=None), echo)
     restore = _listen(collector)
-    session.hand(config.config_file_path, session.Handoff(load=load_model, preview=True, site_url=public))
+    session.hand(config.config_file_path, session.Handoff(load=load_model, preview=True, site_url=public,
+                                                          memory=session.PreviewMemory()))
     # MkDocs says where it serves at INFO level; say it ourselves, in Chinese.
     echo(f"预览地址：http://{address}/  （保存文件后页面会自动刷新，按 Ctrl+C 结束）")
     try:
-        mkdocs_serve(config_file=str(config.config_file_path), livereload=True, dev_addr=address,
-                     open_in_browser=open_browser)
+        # "dirty": a save renders only the pages pufa marks as changed (pufa.site.preview).
+        mkdocs_serve(config_file=str(config.config_file_path), livereload=True, build_type="dirty",
+                     dev_addr=address, open_in_browser=open_browser)
     finally:
         session.release(config.config_file_path)
         restore()

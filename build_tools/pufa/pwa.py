@@ -211,3 +211,18 @@ def write_offline(site_dir: Path, *, site_name: str, description: str, theme_col
 def short_name(name: str) -> str:
     """The name under the home-screen icon."""
     return name.replace("（示例）", "")[:8]
+
+
+PREVIEW_WORKER = """/* pufa serve: a preview is never served from a cache. This worker replaces
+ * any offline worker an earlier build left at this address, and removes itself. */
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.registration.unregister(); }));
+});
+"""
+
+
+def write_preview_worker(site_dir: Path) -> None:
+    (site_dir / "sw.js").write_text(PREVIEW_WORKER, encoding="utf-8")

@@ -6,6 +6,8 @@ runs as strokes of one path instead (about 2 KB).
 """
 from __future__ import annotations
 
+import functools
+
 import posixpath
 from urllib.parse import quote
 
@@ -39,6 +41,7 @@ def matrix(data: str, level: str = "L", mask: int | None = None) -> list[list[bo
     return [list(row) for row in code.get_matrix()]
 
 
+@functools.lru_cache(maxsize=4096)      # a preview draws the same screens' codes after every save
 def svg(data: str, level: str = "L", label: str = "", css_class: str = "pufa-qr",
         mask: int | None = None) -> str:
     """An inline <svg> of `data` that scales to its box and prints sharp."""

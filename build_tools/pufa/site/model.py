@@ -31,6 +31,7 @@ class SiteModel:
     settings: Settings
     today: dt.date
     sources: list[str] = field(default_factory=list)     # every file under content/, '/'-separated
+    stamps: dict = field(default_factory=dict)            # source -> (mtime_ns, size): what a preview compares
     index: ContentIndex | None = None
     laws: LawLibrary | None = None
     playlists: list = field(default_factory=list)
@@ -73,6 +74,8 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
         return model
 
     model.sources = _sources(docs_dir)
+    model.stamps = _stamps(docs_dir, model.sources)
+    model.stamps.update({"/" + k: v for k, v in _stamps(settings.site, [settings.config_file.name]).items()})
     if fix:
         for rel in model.sources:
             path = docs_dir / rel
@@ -104,7 +107,8 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
     found += domain.check(index, model.today)
 
     # Bodies: placeholders and links (front-matter text values too).
-    anchors = {rel: links.anchors_of(fm.body) for rel, fm in index.pages.items()}
+    anchors = {rel: filecache.get("anchors", docs_dir / rel, lambda fm=fm: links.anchors_of(fm.body))
+               for rel, fm in index.pages.items()}
     for rel, fm in index.pages.items():
         shown = f"{root}/{rel}"
         found += placeholders.find(fm.body, shown, fm.body_line)
@@ -149,6 +153,17 @@ def _sources(docs_dir) -> list[str]:
         prefix = rel + "/" if rel else ""
         out.extend(prefix + name for name in sorted(names)
                    if not name.startswith(".") and not name.endswith((".bak", ".tmp")))
+    return out
+
+
+def _stamps(docs_dir, rels: list[str]) -> dict:
+    out = {}
+    for rel in rels:
+        try:
+            st = os.stat(os.path.join(docs_dir, rel))
+            out[rel] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            pass
     return out
 
 

@@ -48,7 +48,7 @@ def listing_template(ctype: T.ContentType) -> str:
 
 class Run:
     def __init__(self, model: SiteModel, relative_url: Callable[[str, str], str], *,
-                 preview_mode: bool = False, site_url: str | None = None):
+                 preview_mode: bool = False, site_url: str | None = None, memory=None):
         self.model = model
         self.settings = model.settings
         self.relative_url = relative_url            # (target URL, from page URL) -> href
@@ -56,6 +56,7 @@ class Run:
         # The public address: QR codes and posters point there, also in preview.
         self.site_url = self.settings.site_url if site_url is None else site_url
         self.files: dict[str, tuple[str, str]] = {}  # src_uri -> (url, dest_uri), every file built
+        self.generated: set[str] = set()
         self.screens: dict = {}                      # generated display page -> playlist
         self.posters: dict[str, posters.Poster] = {}
         self.linkers: dict[str, Linker] = {}
@@ -63,6 +64,14 @@ class Run:
         self.search: SiteIndex | None = None
         self.preview_findings = preview.by_file(model.findings) if preview_mode else None
         self.finished = False
+        # pufa serve: the previous build's memory; the pages to render again (None: all).
+        self.memory = memory
+        self.first = memory is None or memory.model is None    # not a preview's rebuild after a save
+        self.rebuild: set[str] | None = None
+        if memory is not None:
+            self.rebuild = preview.pages_to_rebuild(memory.model, model)
+            memory.model = model
+            memory.generation += 1
 
     # -- 1. files ------------------------------------------------------------
     def hidden(self, src_uri: str) -> bool:
@@ -107,7 +116,25 @@ class Run:
         for src, _ in out:
             if src.endswith("/index.md") and T.type_for_path(src) and src.count("/") == 1:
                 index.others.setdefault(src, None)
+        self.generated = {src for src, _ in out}
         return out
+
+    def must_render(self, src_uri: str) -> bool:
+        """pufa serve after a save: whether this page is rendered again."""
+        if self.rebuild is None:
+            return True
+        if src_uri in self.rebuild:
+            return True
+        if src_uri not in self.generated or not self.rebuild:
+            return False
+        saved = {r.split("/", 1)[0] for r in self.rebuild}      # the sections something was saved in
+        if src_uri.startswith(LAWS_FOLDER + "/"):
+            return LAWS_FOLDER in saved
+        if src_uri == TIMELINE_SRC:
+            return T.PARTY_HISTORY.folder in saved
+        if src_uri in self.model.quizzes:
+            return bool(saved & {T.LESSON.folder, T.CAMPAIGN.folder})
+        return src_uri in self.screens           # the screens show titles of every kind
 
     # -- 2. addresses ------------------------------------------------------------
     def pages_known(self, files: dict[str, tuple[str, str]], site_dir: Path) -> None:
@@ -122,7 +149,8 @@ class Run:
         if self.settings.search_enabled:
             s = self.settings.search
             self.search = SiteIndex(site_dir / "search", s.shards, s.max_postings, s.snippet_chars)
-            self.search.start(lib if self.settings.laws is not None else None)
+            if self.first:              # a preview's later builds index after the pages, in the background
+                self.search.start(lib if self.settings.laws is not None else None)
 
     def url_of(self, src_uri: str) -> str:
         """The URL of a file by its path under content/ ('' if there is none)."""
@@ -147,6 +175,11 @@ class Run:
         if self.law_entry(src_uri) is not None:
             return ""               # law pages are rendered from the parsed corpus
         return None
+
+    def title_of(self, src_uri: str) -> str | None:
+        item, entry = self.model.item(src_uri), self.law_entry(src_uri)
+        title = item.title if item is not None else entry.title if entry is not None else None
+        return escape(title) if title else None
 
     def page_markdown(self, src_uri: str, url: str, markdown: str, meta: dict,
                       is_homepage: bool) -> tuple[str, dict]:
@@ -248,7 +281,10 @@ class Run:
             output = output.replace(
                 "</body>", f'<script type="application/json" id="pufa-cite-data">{linker.preview_json()}</script>\n</body>', 1)
         if self.search is not None and self.search.wants(src_uri, meta.get("template", ""), is_homepage, meta):
-            self.search.add(src_uri, title, url, output)
+            if self.memory is not None:
+                self.memory.pages[src_uri] = (title, url, output)
+            if self.first:
+                self.search.add(src_uri, title, url, output)
         if self.settings.offline_enabled:
             self.offline_pages[dest_uri] = dest_uri.split("/", 1)[0] if "/" in dest_uri else "home"
         if self.preview_findings is not None:
@@ -262,6 +298,7 @@ class Run:
         if self.finished:
             return
         self.finished = True
+        again = not self.first                   # a preview build after a save
         # Posters are plain files: not pages, so not in the nav, the sitemap,
         # the search or the offline precache.
         for dest, p in self.posters.items():
@@ -273,17 +310,23 @@ class Run:
             out = site_dir / T.DOCUMENT.folder / name
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
-        localise_material_bundle(site_dir)
-        minify_site(site_dir)
+        if not again:                            # (a preview copies theme files only once)
+            localise_material_bundle(site_dir)
+            minify_site(site_dir)
+            if not self.settings.material_search:
+                # Material's own search (lunr and its worker) is not used: pufa has its own.
+                for folder in ("lunr", "workers"):
+                    shutil.rmtree(site_dir / "assets" / "javascripts" / folder, ignore_errors=True)
         screen_site.drop_from_sitemap(site_dir)
-        if not self.settings.material_search:
-            # Material's own search (lunr and its worker) is not used: pufa has its own.
-            for folder in ("lunr", "workers"):
-                shutil.rmtree(site_dir / "assets" / "javascripts" / folder, ignore_errors=True)
         if self.search is not None:
-            self.search.finish(self.model.synonyms)
+            if self.first:
+                self.search.finish(self.model.synonyms)
+            else:
+                preview.index_in_background(self, site_dir)
         # Last: the offline precache lists and hashes every file as served.
-        if self.settings.offline_enabled:
+        if self.preview:
+            pwa.write_preview_worker(site_dir)   # a preview is never served from a cache
+        elif self.settings.offline_enabled:
             o, s = self.settings.offline, self.settings
             pwa.write_offline(site_dir, site_name=s.site_name, description=s.site_description,
                               theme_color=o.theme_color, precache_mb=o.precache_mb,

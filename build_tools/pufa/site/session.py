@@ -7,8 +7,10 @@ plugin to ask loads the model (and the plugin reports it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
+
+import jinja2
 
 from pufa.site import model as site_model
 from pufa.site.run import Run
@@ -19,6 +21,32 @@ class Handoff:
     load: Callable[[object], site_model.SiteModel]   # engine config -> the model for this build
     preview: bool = False
     site_url: str | None = None                  # the public address (serve replaces it)
+    # pufa serve: what the previous build knew, so the next one redoes only what changed.
+    memory: "PreviewMemory | None" = None
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across a preview's builds (a changed
+    template has another checksum and is compiled again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class PreviewMemory:
+    model: site_model.SiteModel | None = None
+    pages: dict = field(default_factory=dict)    # src_uri -> (title, url, html) for the search index
+    generation: int = 0                          # builds so far (a background index checks it)
+    templates: "TemplateCache" = field(default_factory=lambda: TemplateCache())
 
 
 _handoffs: dict[str, Handoff] = {}
@@ -43,7 +71,8 @@ def run_for(config, settings_of, relative_url) -> tuple[Run, bool]:
         return _current[1], False
     handoff = _handoffs.get(str(config.config_file_path))
     if handoff is not None:
-        run = Run(handoff.load(config), relative_url, preview_mode=handoff.preview, site_url=handoff.site_url)
+        run = Run(handoff.load(config), relative_url, preview_mode=handoff.preview, site_url=handoff.site_url,
+                  memory=handoff.memory)
         unreported = False
     else:
         run = Run(site_model.load(settings_of(config)), relative_url)

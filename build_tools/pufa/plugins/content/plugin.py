@@ -62,6 +62,9 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 else:
                     f.dest_uri = slugify_path(f.src_uri)
                 f.url = f._get_url()
+        if run.rebuild is not None:        # pufa serve after a save: only what can have changed
+            for f in files.documentation_pages():
+                f.is_modified = (lambda: True) if run.must_render(f.src_uri) else (lambda: False)
         return files
 
     def on_nav(self, nav, config, files):
@@ -99,7 +102,14 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                             page.url if page is not None else "")
 
         env.filters["pufa_cite"] = cite
+        if run.memory is not None:         # pufa serve: templates compiled once, not after every save
+            env.bytecode_cache = run.memory.templates
         self.env = env
+        if run.rebuild is not None:
+            # Pages a preview did not render again still need their titles (menus, 上一篇/下一篇).
+            for f in files.documentation_pages():
+                if f.page is not None and f.page.content is None and "title" not in f.page.meta:
+                    f.page.meta["title"] = run.title_of(f.src_uri)
         return env
 
     def on_page_context(self, context, page, config, nav):
