@@ -187,6 +187,27 @@ def link_html(page_html: str, linker: Linker) -> str:
     return "".join(parts)
 
 
+def law_outline(entry: LawEntry) -> tuple[list[dict], set[str]]:
+    """A law page's table of contents and anchor ids, without rendering it:
+    what the engine needs of every page before any is written."""
+    toc: list[dict] = []
+    stack: list[dict] = []
+    ids: set[str] = set()
+    for block in entry.doc.blocks:
+        if isinstance(block, corpus.Article):
+            ids.add(block.id)
+        elif isinstance(block, corpus.Heading):
+            level = min(max(block.level, 2), 6)
+            ids.add(block.id)
+            token = {"level": level, "id": block.id, "name": html.escape(block.text, quote=False),
+                     "children": []}
+            while stack and stack[-1]["level"] >= level:
+                stack.pop()
+            (stack[-1]["children"] if stack else toc).append(token)
+            stack.append(token)
+    return toc, ids
+
+
 def render_law(entry: LawEntry, linker: Linker) -> tuple[str, list[dict], set[str]]:
     """The body of a law page: (html, toc tokens, anchor ids)."""
     out: list[str] = []

@@ -27,7 +27,7 @@ from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
 from pufa.htmlcompact import compact
 from pufa.laws.library import LAWS_FOLDER, STATUS_LABELS
-from pufa.laws.render import Linker, link_html, render_law
+from pufa.laws.render import Linker, law_outline, link_html, render_law
 from pufa.minify import minify_site
 from pufa.offline import localise_material_bundle
 from pufa.screens import site as screen_site
@@ -233,16 +233,22 @@ class Run:
                 questions.append(q)
         return "\n" + quiz.render(questions, "pufa-campaign-quiz") + "\n"
 
-    def render_law(self, src_uri: str, url: str) -> tuple[str, list[dict], set[str]]:
-        """A law page's body, table of contents and anchor ids, from the parsed corpus:
-        Markdown is the slowest step for 1,500 laws, and the structure is already known."""
+    def law_outline(self, src_uri: str) -> tuple[list[dict], set[str]]:
+        """A law page's table of contents and anchor ids (its body comes later, in `law_body`)."""
+        return law_outline(self.law_entry(src_uri))
+
+    def law_body(self, src_uri: str, url: str) -> str:
+        """A law page's body, from the parsed corpus (Markdown is the slowest step
+        for 1,500 laws, and the structure is already known).  Made just before
+        the page's template and dropped after it is written: a library of any
+        size holds one law page's HTML at a time."""
         entry = self.law_entry(src_uri)
         linker = Linker(self.model.laws, lambda target: self.relative_url(target.url, url), own=entry)
-        body, toc, ids = render_law(entry, linker)
+        body, _, _ = render_law(entry, linker)
         data = linker.preview_json()
         if data:
             body += f'\n<script type="application/json" id="pufa-cite-data">{data}</script>'
-        return body, toc, ids
+        return body
 
     def linker(self, src_uri: str, url: str) -> Linker:
         linker = self.linkers.get(src_uri)

@@ -84,8 +84,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         return markdown
 
     def _render_law(self, page) -> None:
-        body, toc, ids = self.run.render_law(page.file.src_uri, page.url)
-        page.content = body
+        toc, ids = self.run.law_outline(page.file.src_uri)
+        page.content = ""                  # the body is made in on_page_context
         page.toc = get_toc(toc)
         page.present_anchor_ids = ids
         page.links_to_anchors = {}
@@ -114,6 +114,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
 
     def on_page_context(self, context, page, config, nav):
         run = self.run
+        if run.law_entry(page.file.src_uri) is not None:
+            page.content = run.law_body(page.file.src_uri, page.url)
         ref = PageRef(page.file.src_uri, page.file.dest_uri, page.url, page.meta)
         context["pufa"] = SiteView(run, ref)
         context["pufa_laws"] = LawsView(run, ref)
@@ -127,6 +129,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_post_page(self, output, page, config):
         # Titles are escaped for the templates; the search index keeps the text itself.
         title = page.title.unescape() if isinstance(page.title, Markup) else str(page.title or "")
+        if self.run.law_entry(page.file.src_uri) is not None:
+            page.content = ""              # written: a law page's HTML is not kept
         return self.run.post_page(output, src_uri=page.file.src_uri, dest_uri=page.file.dest_uri,
                                   url=page.url, title=title, meta=page.meta or {}, is_homepage=page.is_homepage)
 
