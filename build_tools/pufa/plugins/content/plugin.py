@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from pufa import poster as posters
 from pufa import qr
 from pufa import usage
+from pufa.browser_bundle import write_bundle
 from pufa.content import documents, quiz
 from pufa.content.forms import forms_of
 from pufa.content import types as T
@@ -287,6 +288,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(text, encoding="utf-8")
         localise_material_bundle(site)
+        write_bundle(site)      # pufa.js and search.js from pufa/browser/: before minify_site
         minify_site(site)       # before the offline plugin hashes the files
         screens.drop_from_sitemap(site)
         if "material/search" not in config.plugins and "search" not in config.plugins:
