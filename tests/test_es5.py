@@ -53,6 +53,7 @@ def test_every_shipped_script_is_es5(sample_site):
     assert len(sources) >= 45
     # The shipped pufa.js and search.js are the joined modules; each module alone
     # too, so an error names its own file and line.
+    assert "var REGISTRY=" in sources["assets/pufa/pufa.js"], "the joined, minified pufa.js"
     from pufa.browser_bundle import SOURCES
     for p in sorted(SOURCES.glob("*.js")):
         sources[f"pufa/browser/{p.name}"] = p.read_text(encoding="utf-8")

@@ -2,7 +2,8 @@
    older phones runs an old Chromium. Nothing here talks to a server.
 
    These files are joined in the order pufa/browser_bundle.py lists, inside one
-   function: what one declares, the later ones use. This one: the namespace,
+   function: what one declares, the later ones use. REGISTRY (the content
+   types' names, generated at build) comes first. This one: the namespace,
    the site's root and small helpers. */
 var pufa = window.pufa = window.pufa || {};
 var self = document.currentScript;

@@ -1,7 +1,6 @@
-/* Offline reading: the service worker, the 内容已更新 notice, saving sections. */
-var SECTION_NAMES = { lessons: "普法课堂", guides: "办事指南", villages: "民主法治示范村",
-  "party-history": "党史学习", campaigns: "宣传活动", laws: "法律法规库", search: "搜索索引（离线搜索法律）",
-  home: "首页", offline: "离线阅读", screens: "展示屏" };
+/* Offline reading: the service worker, the 内容已更新 notice, saving sections.
+   A section's name (保存「办事指南」) comes from the registry (pufa/pwa.py). */
+var SECTION_NAMES = REGISTRY.sections;
 
 function setUpServiceWorker() {
   var sw = self && self.getAttribute("data-sw");
@@ -66,7 +65,7 @@ function setUpOfflinePage() {
     pages.forEach(function (u) {
       var li = document.createElement("li"), a = document.createElement("a");
       a.href = u;
-      a.textContent = decodeURI(u.slice(pufa.root.length)).replace(/index\.html$/, "") || "首页";
+      a.textContent = decodeURI(u.slice(pufa.root.length)).replace(/index\.html$/, "") || SECTION_NAMES.home;
       li.appendChild(a);
       list.appendChild(li);
     });

@@ -2,26 +2,33 @@
    Counted while browsing from a display page, or on a device opened once
    with ?kiosk=1 (?kiosk=0 stops it). Never sent anywhere. */
 var USAGE = "pufa.usage", KIOSK_DEVICE = "pufa.kiosk-device";
-var FUNCTIONS = [
-  ["laws/min-fa-dian/", "民法典"], ["laws/", "法律法规"], ["guides/", "办事指南"], ["directory/", "律师查询"],
-  ["qa/", "法律咨询"], ["lessons/", "普法课堂"], ["documents/", "规范性文件"], ["villages/", "民主法治示范村"],
-  ["party-history/", "党史学习"], ["campaigns/", "宣传活动"], ["quiz/", "知识自测"], ["search/", "搜索"]
-];
-pufa.usageFunctions = FUNCTIONS.map(function (f) { return f[1]; }).concat(["首页", "其他"]);
+// [address prefix, function]: the first that fits counts. From the registry (pufa/usage.py).
+var FUNCTIONS = REGISTRY.usage.functions, HOME = REGISTRY.usage.home, OTHER = REGISTRY.usage.other;
+pufa.usageFunctions = FUNCTIONS.map(function (f) { return f[1]; }).concat([HOME, OTHER]);
 
 pufa.functionOf = function (url) {
   var path = decodeURI(url.split("#")[0].split("?")[0]);
   if (path.indexOf(pufa.root) === 0) path = path.slice(pufa.root.length);
   path = path.replace(/^\/+/, "");
-  if (path === "" || path === "index.html") return "首页";
+  if (path === "" || path === "index.html") return HOME;
   for (var i = 0; i < FUNCTIONS.length; i++) {
     if (path.indexOf(FUNCTIONS[i][0]) === 0 || path.indexOf(FUNCTIONS[i][0].replace(/\/$/, ".html")) === 0) return FUNCTIONS[i][1];
   }
-  return "其他";
+  return OTHER;
 };
 
 function readUsage() {
-  try { return JSON.parse(localStorage.getItem(USAGE) || "{}") || {}; } catch (e) { return {}; }
+  var data, renamed = REGISTRY.usage.renamed;
+  try { data = JSON.parse(localStorage.getItem(USAGE) || "{}") || {}; } catch (e) { return {}; }
+  // Counts kept under a function's old name (律师查询) belong to its new one.
+  Object.keys(data).forEach(function (day) {
+    Object.keys(renamed).forEach(function (old) {
+      if (!data[day][old]) return;
+      data[day][renamed[old]] = (data[day][renamed[old]] || 0) + data[day][old];
+      delete data[day][old];
+    });
+  });
+  return data;
 }
 
 function countUsage() {
