@@ -51,6 +51,12 @@ def test_every_shipped_script_is_es5(sample_site):
     files += sorted((site / "search" / "t").glob("*.js"))[:20] + sorted((site / "search" / "u").glob("*.js"))[:20]
     sources = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in files}
     assert len(sources) >= 45
+    # The shipped pufa.js and search.js are the joined modules; each module alone
+    # too, so an error names its own file and line.
+    assert "var REGISTRY=" in sources["assets/pufa/pufa.js"], "the joined, minified pufa.js"
+    from pufa.browser_bundle import SOURCES
+    for p in sorted(SOURCES.glob("*.js")):
+        sources[f"pufa/browser/{p.name}"] = p.read_text(encoding="utf-8")
     # Scripts written into the pages themselves.
     for page in ("index.html", "screens/da-ting/index.html", "usage/index.html", "documents/index.html"):
         html = (site / page).read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """Offline reading in Chromium: the service worker, offline pages and search, updates."""
 from __future__ import annotations
 
+import re
 
 import pytest
 
@@ -114,3 +115,41 @@ def test_questions_directory_register_and_forms_work_offline(live, new_page):
         assert page.evaluate("q => pufa.search(q, {limit: 3})", "离婚后孩子归谁")[0]["kind"] == "qa"
     finally:
         page.context.set_offline(False)
+
+
+def test_every_section_is_offered_by_its_chinese_name(live, new_page):
+    """Each section is offered by its name (保存「机构名录」), never its folder (保存「directory」):
+    here every section this site's pages fall in, as if none had room in the precache."""
+    import json
+
+    from conftest import ARTIFACTS
+    from pufa import pwa
+
+    root, base = live
+    site = root / "site"
+    by_section: dict[str, list[str]] = {}
+    for p in sorted(site.rglob("*.html")):
+        rel = p.relative_to(site).as_posix()
+        if not rel.startswith(("posters/", "assets/")):      # as the offline plugin groups pages
+            by_section.setdefault(rel.split("/", 1)[0] if "/" in rel else "home", []).append(rel)
+    by_section["search"] = [p.relative_to(site).as_posix() for p in sorted((site / "search").rglob("*.js"))]
+    sections = [{"id": sid, "urls": urls, "bytes": sum((site / u).stat().st_size for u in urls)}
+                for sid, urls in sorted(by_section.items())]
+    ids = [s["id"] for s in sections]
+    assert {"directory", "qa", "documents", "quiz", "lessons", "laws", "search", "usage"} <= set(ids), ids
+    body = "window.pufaOffline=" + json.dumps({"version": "test", "precacheBytes": 0, "sections": sections},
+                                              ensure_ascii=False) + ";"
+    page = new_page(390, 844)
+    page.route("**/offline/sections.js", lambda route: route.fulfill(
+        body=body, content_type="application/javascript; charset=utf-8"))
+    page.goto(base + "offline/")
+    buttons = page.locator("[data-pufa-offline-sections] button")
+    assert buttons.count() == len(ids)
+    names = pwa.section_names()
+    texts = buttons.all_inner_texts()
+    for sid, text in zip(ids, texts):
+        assert text.startswith("保存「" + names[sid] + "」（"), text
+    assert not any(re.search("「[A-Za-z0-9_-]+」", t) for t in texts), texts
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "offline-sections-390.png"), full_page=True)

@@ -98,3 +98,22 @@ def test_usage_page_is_not_linked_or_indexed(sample_site):
     assert not any("/usage/" in p.read_text(encoding="utf-8", errors="ignore")
                    for p in site.rglob("*.html") if p.parent.name != "usage")
     assert not any("usage/" in p.read_text(encoding="utf-8") for p in (site / "search" / "u").glob("*.js"))
+
+
+def test_directory_counts_as_its_section_name_with_earlier_counts(server, new_page):
+    """The directory counts as 机构名录 (the registry's name); counts a kiosk kept as 律师查询 join them."""
+    page = new_page(1280, 800)
+    page.clock.set_fixed_time(DAY)
+    page.goto(server + "?kiosk=1")
+    page.evaluate("""localStorage.setItem('pufa.usage', JSON.stringify({
+        '2026-11-26': {'律师查询': 3, '办事指南': 1}, '2026-11-27': {'律师查询': 2}}))""")
+    page.goto(server + "directory/yun-xi-qu-fa-lv-yuan-zhu-zhong-xin/")
+    assert page.evaluate("pufa.functionOf(location.href)") == "机构名录"
+    stored = page.evaluate("JSON.parse(localStorage.getItem('pufa.usage'))")
+    assert stored == {"2026-11-26": {"机构名录": 3, "办事指南": 1}, "2026-11-27": {"机构名录": 3}}
+    page.goto(server + "usage/")
+    page.locator("#pufa-usage-pin").fill("2468")
+    page.keyboard.press("Enter")
+    heads = page.locator("[data-pufa-usage-months] th[scope=col]").all_inner_texts()
+    assert heads == ["日期", "办事指南", "机构名录", "合计"]
+    assert page.locator("[data-pufa-usage-months] tbody tr").first.inner_text().split() == ["2026-11", "1", "6", "7"]

@@ -12,7 +12,30 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pufa.content import types as T
+
 SHELL_SUFFIXES = (".css", ".js", ".png", ".svg", ".ico", ".webmanifest")
+
+
+# A section is the first folder of a page's address ("home" for the site's
+# root); the offline page offers each as 保存「名称」.  The content types are
+# named by the registry; these are the parts pufa makes itself.
+MADE_SECTIONS = {
+    "laws": "法律法规库",
+    "quiz": "知识自测",
+    "screens": "展示屏",
+    "usage": "一体机使用统计",
+    "offline": "离线阅读",
+    "search": "搜索索引（离线搜索法律）",   # the index files (see plan), not the search page
+    "home": "首页",
+}
+
+
+def section_names() -> dict[str, str]:
+    """Section id -> the name the offline page shows (sent to the browser in pufa.js)."""
+    names = {t.folder: t.label for t in T.TYPES}
+    names.update(MADE_SECTIONS)
+    return names
 
 
 @dataclass

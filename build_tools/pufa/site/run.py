@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from pufa import poster as posters
 from pufa import pwa, usage
+from pufa.browser_bundle import write_bundle
 from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content import views
@@ -318,6 +319,7 @@ class Run:
             out.write_text(text, encoding="utf-8")
         if not again:                            # (a preview copies theme files only once)
             localise_material_bundle(site_dir)
+            write_bundle(site_dir)               # pufa's scripts, joined from their modules
             minify_site(site_dir)
             if not self.settings.material_search:
                 # Material's own search (lunr and its worker) is not used: pufa has its own.

@@ -1,0 +1,29 @@
+/* pufa: small page behaviours. ES5 on purpose: WeChat's built-in browser on
+   older phones runs an old Chromium. Nothing here talks to a server.
+
+   These files are joined in the order pufa/browser_bundle.py lists, inside one
+   function: what one declares, the later ones use. REGISTRY (the content
+   types' names, generated at build) comes first. This one: the namespace,
+   the site's root and small helpers. */
+var pufa = window.pufa = window.pufa || {};
+var self = document.currentScript;
+// The site's root URL, from where this file is (assets/pufa/pufa.js).
+pufa.root = self ? self.src.replace(/assets\/pufa\/pufa\.js(\?.*)?$/, "") : "";
+
+function each(list, fn) {
+  for (var i = 0; i < list.length; i++) fn(list[i], i);
+}
+
+function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+/* Today as YYYY-MM-DD in the reader's own time zone. */
+pufa.today = function () {
+  var d = new Date();
+  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+};
+
+function getParam(name) {
+  var m = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
+  if (!m) return "";
+  try { return decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { return m[1]; }
+}

@@ -1,0 +1,599 @@
+/* pufa search: window.pufa.search(query, {limit}) -> [{doc, title, url, snippet}].
+ *
+ * The index is split into small script files under search/ (see
+ * pufa/search/build.py): a query loads meta.js once, one term shard per
+ * term and the unit blocks of the results shown.  Script tags, not fetch, so
+ * it works from file://; no Intl.Segmenter, no WebAssembly: text is split into
+ * character bigrams, exactly as the index was built.  ES5 plus Promise, for
+ * WeChat's built-in browser on older phones.
+ */
+var pufa = window.pufa = window.pufa || {};
+var script = document.currentScript || (function () {
+  var all = document.getElementsByTagName("script");
+  for (var i = all.length - 1; i >= 0; i--) if (/search\/search\.js/.test(all[i].src)) return all[i];
+  return all[all.length - 1];
+})();
+var base = script.src.replace(/search\.js(\?.*)?$/, "");     // …/search/
+var siteRoot = base.replace(/search\/$/, "");                // …/
+var fileMode = location.protocol === "file:";
+
+/* ---- loading index pieces as scripts ------------------------------------ */
+var cache = {}, waiting = {};
+function arrived(path, data) {
+  if (waiting[path]) { waiting[path](data); delete waiting[path]; }
+  else cache[path] = Promise.resolve(data);
+}
+window.pufaSearch = {
+  meta: function (d) { arrived("meta.js", d); },
+  pinyin: function (d) { arrived("pinyin.js", d); },
+  t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
+  u: function (n, d) { arrived("u/" + n + ".js", d); }
+};
+function load(path) {
+  if (cache[path]) return cache[path];
+  cache[path] = new Promise(function (resolve, reject) {
+    waiting[path] = resolve;
+    var s = document.createElement("script");
+    s.src = base + path;
+    s.async = true;
+    s.onerror = function () {
+      delete cache[path];
+      delete waiting[path];
+      reject(new Error("搜索索引加载失败：" + path));
+    };
+    document.head.appendChild(s);
+  });
+  return cache[path];
+}
+
+/* ---- text: the same rules as pufa/search/text.py ------------------------ */
+var TOKENS = /[\u3400-\u9fff]+|[a-z0-9]+/g;
+function normalize(s) {
+  s = String(s || "");
+  if (s.normalize) s = s.normalize("NFKC");
+  return s.toLowerCase();
+}
+function terms(text) {
+  var out = [], m, run, i;
+  TOKENS.lastIndex = 0;
+  while ((m = TOKENS.exec(text))) {
+    run = m[0];
+    if (run.charCodeAt(0) < 128) {
+      if (run.length >= 2 || /^[0-9]$/.test(run)) out.push(run);
+    } else if (run.length === 1) {
+      out.push(run);
+    } else {
+      for (i = 0; i < run.length - 1; i++) out.push(run.substr(i, 2));
+    }
+  }
+  return out;
+}
+function unique(list) {
+  var seen = {}, out = [];
+  for (var i = 0; i < list.length; i++) if (!seen[list[i]]) { seen[list[i]] = 1; out.push(list[i]); }
+  return out;
+}
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+var DIGIT = {};
+for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charAt(a)] = a;
+var SCALE_LO = Math.log(1e-3), SCALE_SPAN = Math.log(1e3) - Math.log(1e-3);
+function decodeScale(code) {
+  return Math.exp(SCALE_LO + (DIGIT[code.charAt(0)] * 64 + DIGIT[code.charAt(1)]) / 4095 * SCALE_SPAN);
+}
+function parseShard(text) {   // "term:SSpostings term:SSpostings …" -> {term: entry}
+  var map = {}, entries = text ? text.split(" ") : [];
+  for (var i = 0; i < entries.length; i++) {
+    var e = entries[i], colon = e.indexOf(":");
+    map[e.slice(0, colon)] = e.slice(colon + 1);
+  }
+  return map;
+}
+function decode(entry, into) {   // pushes unit, impact pairs
+  var scale = decodeScale(entry), encoded = entry, unit = 0, i = 2, n = entry.length;
+  while (i < n) {
+    var value = 0, shift = 0, d;
+    do { d = DIGIT[encoded.charAt(i++)]; value += (d & 31) * Math.pow(2, shift); shift += 5; } while (d & 32);
+    unit += value;
+    into.push(unit, scale * DIGIT[encoded.charAt(i++)] / 63);
+  }
+}
+
+/* ---- Chinese numerals for article references ---------------------------- */
+var CN = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+var UNIT = { "十": 10, "百": 100, "千": 1000 };
+function cnToInt(s) {
+  if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
+  var total = 0, num = -1, c;
+  for (var i = 0; i < s.length; i++) {
+    c = s.charAt(i);
+    if (c in CN) num = CN[c];
+    else if (c in UNIT) { total += (num < 0 ? 1 : num) * UNIT[c]; num = -1; }
+    else return null;
+  }
+  return total + (num < 0 ? 0 : num);
+}
+/* ---- the index metadata --------------------------------------------------- */
+var M = null;
+function meta() {
+  return load("meta.js").then(function (m) {
+    if (M) return M;
+    M = m;
+    M.short = [];
+    M.normTitles = [];
+    M.titleTerms = [];    // per document: its title's terms as a set, and how many
+    for (var i = 0; i < m.docs.length; i++) {
+      var t = normalize(m.docs[i][0]), sh = t.replace(/^中华人民共和国/, "");
+      M.normTitles.push(t);
+      M.short.push(sh);
+      var tt = terms(sh), set = {};
+      for (var j = 0; j < tt.length; j++) set[tt[j]] = 1;
+      M.titleTerms.push([set, tt.length]);
+    }
+    M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
+    M.askRe = m.ask && m.ask.length ? new RegExp(m.ask.join("|") + "|[?？]") : /[?？]/;
+    // 法律援助中心电话, 公证处在哪, 找律师: the words that ask for a contact, at the end or the start.
+    M.contactRe = m.contact && m.contact.length ? new RegExp("的?(?:" + m.contact.join("|") + ")[?？]?$") : null;
+    M.leadRe = m.lead && m.lead.length ? new RegExp("^(?:" + m.lead.join("|") + ")(?=[\\u3400-\\u9fff]{2})") : null;
+    M.whomRe = m.whom && m.whom.length ? new RegExp("(?:" + m.whom.join("|") + ")$") : null;
+    M.soughtRe = m.sought && m.sought.length ? new RegExp("[\\u3400-\\u9fff]{2}(?:" + m.sought.join("|") + ")$") : null;
+    M.synKeys = [];
+    for (var k in (m.syn || {})) M.synKeys.push(k);
+    M.synKeys.sort(function (x, y) { return y.length - x.length; });
+    return M;
+  });
+}
+var TS = null;
+function simplify(s) {
+  if (!M || !M.ts) return s;
+  if (!TS) {
+    TS = {};
+    for (var j = 0; j < M.ts[0].length; j++) TS[M.ts[0].charAt(j)] = M.ts[1].charAt(j);
+  }
+  var out = "";
+  for (var i = 0; i < s.length; i++) { var c = s.charAt(i); out += TS[c] || c; }
+  return out;
+}
+function docOfUnit(unit) {    // binary search over the documents' first units
+  var lo = 0, hi = M.docs.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (M.docs[mid][4] <= unit) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+function unitCount(d) {
+  return (d + 1 < M.docs.length ? M.docs[d + 1][4] : M.units) - M.docs[d][4];
+}
+function intToCn(n) {
+  var digits = "零一二三四五六七八九", units = [[1000, "千"], [100, "百"], [10, "十"]], out = "", zero = false, rest = n;
+  for (var i = 0; i < units.length; i++) {
+    var d = Math.floor(rest / units[i][0]);
+    rest = rest % units[i][0];
+    if (d) {
+      if (zero) { out += "零"; zero = false; }
+      out += (units[i][0] === 10 && d === 1 && !out ? "" : digits.charAt(d)) + units[i][1];
+    } else if (out) zero = true;
+  }
+  if (rest) { if (zero) out += "零"; out += digits.charAt(rest); }
+  return out || "零";
+}
+function articleKey(u, d) {   // [main, sub] of an article unit, or null
+  var doc = M.docs[d], pos = u - doc[4] - doc[5];
+  if (doc[5] < 0 || pos < 0 || pos >= doc[6]) return null;
+  var irregular = doc[7] || [], main = 1, sub = 0, k = 0;
+  for (var p = 0; p <= pos; p++) {
+    if (k < irregular.length && irregular[k][0] === p) { main = irregular[k][1]; sub = irregular[k][2]; k++; }
+    if (p === pos) return [main, sub];
+    main += 1; sub = 0;
+  }
+  return null;
+}
+function articleUnit(d, main, sub) {   // the unit of 第main条之sub in doc d, or -1
+  var doc = M.docs[d], first = doc[5], count = doc[6];
+  if (first < 0 || !count) return -1;
+  var irregular = doc[7] || [], k = 0, expMain = 1, expSub = 0;
+  for (var pos = 0; pos < count; pos++) {
+    if (k < irregular.length && irregular[k][0] === pos) { expMain = irregular[k][1]; expSub = irregular[k][2]; k++; }
+    if (expMain === main && expSub === sub) return doc[4] + first + pos;
+    expMain += 1; expSub = 0;
+  }
+  return -1;
+}
+
+/* ---- understanding the query -------------------------------------------- */
+function pinyinPhrases(q) {
+  var key = q.replace(/[\s']+/g, "");
+  if (key.length < 2) return Promise.resolve([]);
+  return load("pinyin.js").then(function (list) {
+    var exact = [], prefix = [];
+    for (var i = 0; i < list.length; i++) {
+      var full = list[i][0], initials = list[i][1], han = list[i][2];
+      if (full === key || initials === key) exact.push(han);
+      else if ((key.length >= 4 && full.indexOf(key) === 0) || (key.length >= 3 && initials.indexOf(key) === 0)) prefix.push(han);
+    }
+    prefix.sort(function (x, y) { return x.length - y.length; });
+    return unique(exact.concat(prefix)).slice(0, 4);
+  });
+}
+
+function lawForName(name) {   // the document a law name in a query means
+  name = name.replace(/[《》\s]/g, "");
+  if (!name) return -1;
+  if (M.syn && M.syn[name]) {
+    var alts = M.syn[name];
+    for (var a = 0; a < alts.length; a++) { var d0 = lawForName(alts[a]); if (d0 >= 0) return d0; }
+  }
+  var best = -1, bestScore = -1;
+  for (var d = 0; d < M.docs.length; d++) {
+    var title = M.normTitles[d], s = M.short[d], score = -1;
+    if (title === name || s === name) score = 100;
+    else if (s.indexOf(name) === 0) score = 50 - s.length / 10;
+    else if (s.indexOf(name) >= 0) score = 20 - s.length / 10;
+    if (score < 0) continue;
+    if (M.docs[d][3] !== 0) score -= 30;              // not in force
+    if (M.docs[d][6] <= 0) score -= 40;               // no articles
+    if (score > bestScore) { bestScore = score; best = d; }
+  }
+  return best;
+}
+
+function analyse(raw) {
+  var q = simplify(normalize(raw)).replace(/^\s+|\s+$/g, "");
+  var plan = { text: q, phrases: [], target: null };
+  var ascii = /^[a-z\s']+$/.test(q);
+  var start = ascii ? pinyinPhrases(q) : Promise.resolve(null);
+  return start.then(function (hanzi) {
+    if (hanzi && hanzi.length) {
+      // minfadian → 民法典, shebao → 社保: the best reading is the query from here on (a
+      // colloquial word gets its expansion); other readings count a little.
+      q = hanzi[0];
+      plan.text = q;
+    }
+    var readings = hanzi && hanzi.length > 1 ? hanzi.slice(1) : [];
+    // 刑法第二十条, 《民法典》第1077条, 第一千零七十七条
+    var art = /(?:《([^》]+)》|([\u3400-\u9fffa-z]{1,30}?))?\s*第([零〇一二三四五六七八九十百千两0-9]+)条(?:之([一二三四五六七八九十0-9]+))?/.exec(q);
+    if (art) {
+      var main = cnToInt(art[3]), sub = art[4] ? cnToInt(art[4]) : 0;
+      var name = art[1] || art[2] || "";
+      plan.target = { name: name, main: main, sub: sub };
+      q = (q.slice(0, art.index) + (name ? " " + name + " " : " ") + q.slice(art.index + art[0].length));
+    }
+    // Asked as a question (离婚后孩子归谁, 工资被拖欠怎么办): Q&A pages answer it.
+    // Not for article references: 刑法第二十条是什么 wants the article.
+    plan.question = !plan.target && M.askRe.test(q);
+    // Asking how to reach someone: directory entries answer it.
+    if (!plan.target) {
+      var bare = q.replace(/\s+$/, "");
+      var end = M.contactRe ? M.contactRe.exec(bare) : null, lead = M.leadRe ? M.leadRe.exec(bare) : null;
+      if (end && end.index >= 2) bare = bare.slice(0, end.index);
+      if (lead) bare = bare.slice(lead[0].length);
+      if (bare !== q.replace(/\s+$/, "") && M.whomRe && M.whomRe.test(bare)) {
+        plan.contact = true;
+        q = bare;
+      } else if (M.soughtRe && M.soughtRe.test(bare)) {
+        // 劳动争议律师: every lawyer's page says 律师, so the topic decides (not the title).
+        plan.contact = plan.sought = true;
+      }
+    }
+    var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
+    core = core.replace(/^\s+|\s+$/g, "");
+    if (core) plan.phrases.push({ text: core, w: 1, title: true });
+    for (var r = 0; r < readings.length; r++) plan.phrases.push({ text: readings[r], w: 0.7, title: true });
+    // A query that names a law exactly needs no expansion.
+    var compact = core.replace(/\s+/g, "");
+    for (var d = 0; d < M.docs.length; d++) {
+      if (M.short[d] === compact || M.normTitles[d] === compact) return plan;
+    }
+    // Colloquial words and short names (longest first, no overlaps), looked for
+    // before the question words go (被骗了 is a key, 了 a question word).
+    // Each expansion's evidence in the text was computed when the index was
+    // built ("#key" entries: one request); its words also count in titles.
+    var used = q, keys = 0;
+    for (var k = 0; k < M.synKeys.length && keys < 4; k++) {
+      var key = M.synKeys[k];
+      if (used.indexOf(key) < 0) continue;
+      used = used.split(key).join(" ");
+      keys++;
+      // Alone (醉驾) the expansion is the query; beside other words (离婚后孩子抚养费)
+      // it mostly backs up units those words found.
+      var restChars = core.split(key).join("").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
+      plan.phrases.push({ text: "", pre: "#" + key, w: 0.8, title: false, alone: restChars.length < 2 });
+      var values = M.syn[key];
+      for (var v = 0; v < values.length; v++) {
+        // A short, general expansion (保证金) is no evidence that a title is meant.
+        var named = /(法|法典|条例|规定|办法|解释|决定)$/.test(values[v]) || values[v].length >= 5;
+        if (named) plan.phrases.push({ text: values[v], w: 0.8, title: true, body: false });
+      }
+    }
+    return plan;
+  });
+}
+
+/* ---- scoring ---------------------------------------------------------------- */
+function titleScore(d, phrases) {
+  var s = M.short[d], full = M.normTitles[d], best = 0;
+  for (var i = 0; i < phrases.length; i++) {
+    var p = phrases[i];
+    if (!p.title) continue;
+    var text = p.compact, score = 0;
+    if (!text) continue;
+    var parts = p.parts;
+    if (s === text || full === text) score = 1.6;
+    else if (s.indexOf(text) >= 0) score = 0.9 + 0.5 * text.length / s.length;
+    else if (parts.length > 1 && parts.some(function (x) { return x.length > 1 && s.indexOf(x) >= 0; })) {
+      // 行政诉讼 起诉期限: the law named by one part, the topic in another.
+      var inTitle = parts.filter(function (x) { return x.length > 1 && s.indexOf(x) >= 0; }).length;
+      score = 0.5 + 0.5 * inTitle / parts.length;
+    } else {
+      var tTerms = M.titleTerms[d], qt = p.compactTerms, hit = 0;
+      for (var x = 0; x < qt.length; x++) if (tTerms[0][qt[x]]) hit++;
+      if (qt.length && hit) {
+        var f = hit / qt.length;
+        score = f * f * 0.8 * Math.min(1, (hit + 1) / (tTerms[1] + 1) + 0.5);
+      }
+    }
+    score *= p.w;
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+// Laws first among the legal texts (法律 > 司法解释, 行政法规 > 部门规章 > 案例): the public asks
+// what the law says; site pages keep their lead over all of them.
+var KIND_PRIOR = { law: 0.05, interpretation: -0.1, regulation: -0.1, rule: -0.2, other: -0.2, "case": -0.22, guide: 0.4, lesson: 0.12,
+  qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
+
+/* What a phrase loads: its bigrams, a precomputed expansion ("#醉驾"), or
+   nothing when it only counts in titles. */
+function phraseTerms(ph) {
+  return ph.pre ? [ph.pre] : ph.body === false ? [] : unique(terms(ph.text));
+}
+
+function run(plan, limit, perDoc) {
+  // Terms of every phrase, and the shards that hold them.
+  var allTerms = [];
+  for (var i = 0; i < plan.phrases.length; i++) {
+    var ph = plan.phrases[i];
+    ph.terms = phraseTerms(ph);
+    ph.compact = ph.text.replace(/\s+/g, "");
+    ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
+    ph.compactTerms = unique(terms(ph.compact));
+    allTerms = allTerms.concat(ph.terms);
+  }
+  allTerms = unique(allTerms);
+  var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
+  var t0 = now();
+  // Pages whose titles the query names are results from their top, known before
+  // any shard arrives: their snippets load alongside the shards, not after.
+  plan.titles = titleScores(plan);
+  var named = [];
+  for (var d = 0; d < M.docs.length; d++) if (plan.titles[d] >= TITLE_PAGE) named.push(d);
+  named.sort(function (x, y) { return plan.titles[y] - plan.titles[x]; });
+  unique(named.slice(0, limit).map(function (d) { return Math.floor(M.docs[d][4] / M.block); }))
+    .forEach(function (b) { load("u/" + b + ".js").then(null, function () { /* reported later */ }); });
+  function postingsOf(termList, shardMap) {
+    var posting = {};
+    termList.forEach(function (t) {
+      var entry = shardMap[fnv1a(t) % M.shards][t], list = [];
+      if (entry) decode(entry, list);
+      posting[t] = list;
+    });
+    return posting;
+  }
+  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
+    var t1 = now();
+    timing.shards = shardIds.length; timing.shardMs = t1 - t0;
+    var byShard = {};
+    for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
+    var picked = rank(plan, postingsOf(allTerms, byShard), limit, perDoc);
+    timing.scoreMs = now() - t1;
+    return materialise(picked, plan);
+  });
+}
+
+/* Ranked result units for a plan, given the postings of its terms. */
+var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
+var QA_QUESTION_BOOST = 0.3;
+var CONTACT_BOOST = 0.6;
+
+function titleScores(plan) {
+  var out = [];
+  for (var d = 0; d < M.docs.length; d++) out.push(titleScore(d, plan.phrases));
+  return out;
+}
+
+function rank(plan, posting, limit, perDoc) {
+    var titles = plan.titles || titleScores(plan);
+    // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
+    var unitScore = {}, baseUnits = null;
+    plan.phrases.forEach(function (p) {
+      var acc = {}, hits = {}, n = p.terms.length;
+      if (!n) return;
+      p.terms.forEach(function (t) {
+        var list = posting[t];
+        for (var j = 0; j < list.length; j += 2) {
+          var u = list[j];
+          acc[u] = (acc[u] || 0) + list[j + 1];
+          hits[u] = (hits[u] || 0) + 1;
+        }
+      });
+      if (!p.pre && !baseUnits) baseUnits = acc;
+      for (var u in acc) {
+        var cover = p.pre ? 1 : hits[u] / n;   // precomputed phrases already weigh coverage
+        var score = p.w * acc[u] * (0.25 + 0.75 * cover * cover);
+        if (p.pre && !p.alone && !(baseUnits && baseUnits[u])) score *= 0.3;
+        // The query's own words and each expansion are separate evidence: they add up.
+        unitScore[u] = (unitScore[u] || 0) + score;
+      }
+    });
+    // Document scores: best unit, a little of the next ones, the title, the kind.
+    var docUnits = {}, maxUnit = 0;
+    for (var key in unitScore) {
+      var unit = +key, d = docOfUnit(unit);
+      (docUnits[d] = docUnits[d] || []).push([unit, unitScore[key]]);
+      if (unitScore[key] > maxUnit) maxUnit = unitScore[key];
+    }
+    var docScore = [], d2;
+    for (d2 = 0; d2 < M.docs.length; d2++) {
+      var list2 = docUnits[d2], part = 0;
+      if (list2) {
+        list2.sort(function (x, y) { return y[1] - x[1]; });
+        part = list2[0][1] + 0.3 * ((list2[1] ? list2[1][1] : 0) + (list2[2] ? list2[2][1] : 0));
+        part = part / (maxUnit * 1.6);
+      }
+      var ts = titles[d2];
+      if (!list2 && !ts) continue;
+      var kind = M.kinds[M.docs[d2][2]];
+      var score = 0.7 * part + ts + (KIND_PRIOR[kind] || 0);
+      // A question favours the Q&A pages its words found, in proportion to how well
+      // they match: a Q&A that only shares a word or two gains little.
+      if (plan.question && kind === "qa" && list2) score += QA_QUESTION_BOOST * Math.min(1, 2 * part);
+      if (plan.contact && kind === "directory") score += CONTACT_BOOST * Math.min(1, 2 * part + (plan.sought ? 0 : ts));
+      if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
+      if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
+      docScore.push([d2, score]);
+    }
+    // 刑法第二十条: that article of that law first.
+    var pinned = [];
+    if (plan.target && plan.target.main) {
+      var tdocs = [];
+      if (plan.target.name) {
+        var td = lawForName(plan.target.name);
+        if (td >= 0) tdocs.push(td);
+      } else {
+        docScore.sort(function (x, y) { return y[1] - x[1]; });
+        for (var c = 0; c < docScore.length && tdocs.length < 3; c++) tdocs.push(docScore[c][0]);
+        for (var e = 0; e < M.docs.length && tdocs.length < 3; e++) if (M.docs[e][3] === 0 && M.kinds[M.docs[e][2]] === "law" && M.docs[e][6] >= plan.target.main && tdocs.indexOf(e) < 0) tdocs.push(e);
+      }
+      tdocs.forEach(function (tdoc) {
+        var au = articleUnit(tdoc, plan.target.main, plan.target.sub || 0);
+        if (au >= 0) pinned.push([tdoc, au]);
+      });
+    }
+    docScore.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    // Results: pinned articles, then the best unit of each document, then more units.
+    var picked = [], seenDoc = {}, seenUnit = {};
+    pinned.forEach(function (p) { picked.push(p[1]); seenDoc[p[0]] = 1; seenUnit[p[1]] = 1; });
+    var rounds = Math.max(1, perDoc || 1);
+    for (var r = 0; r < rounds && picked.length < limit; r++) {
+      for (var k2 = 0; k2 < docScore.length && picked.length < limit; k2++) {
+        var dd = docScore[k2][0];
+        var units = docUnits[dd] || [];
+        if (r === 0 && seenDoc[dd]) continue;
+        var choice = null;
+        // A page named by the query (劳动合同法) is shown from its top.
+        if (r === 0 && titles[dd] >= TITLE_PAGE) choice = M.docs[dd][4];
+        // A Q&A is shown by its question and short answer (its first unit).
+        if (r === 0 && M.kinds[M.docs[dd][2]] === "qa") choice = M.docs[dd][4];
+        for (var z = 0, taken = 0; choice === null && z < units.length; z++) {
+          if (seenUnit[units[z][0]]) { taken++; continue; }
+          if (taken === r || r === 0) { choice = units[z][0]; break; }
+        }
+        if (choice === null && r === 0) choice = M.docs[dd][4];   // title match only: the top of the page
+        if (choice === null || seenUnit[choice]) continue;
+        picked.push(choice); seenUnit[choice] = 1; seenDoc[dd] = 1;
+      }
+    }
+    if (rounds > 1) {   // group by page: each page's units together, pages in rank order
+      var rankOf = {};
+      docScore.forEach(function (x, i2) { rankOf[x[0]] = i2; });
+      pinned.forEach(function (p) { rankOf[p[0]] = -1; });
+      picked = picked.map(function (u, i3) { return [u, i3]; }).sort(function (x, y) {
+        var dx = rankOf[docOfUnit(x[0])], dy = rankOf[docOfUnit(y[0])];
+        return dx - dy || x[1] - y[1];
+      }).map(function (x) { return x[0]; });
+    }
+    return picked;
+}
+var timing = {};
+function now() { return window.performance && performance.now ? performance.now() : +new Date(); }
+
+/* ---- results ----------------------------------------------------------------- */
+function escapeHtml(s) {
+  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function highlight(text, plan) {
+  var marks = [], norm = normalize(text), i;
+  var words = [];
+  plan.phrases.forEach(function (p) { words = words.concat(p.terms || []); });
+  words = unique(words);
+  for (i = 0; i < norm.length; i++) marks.push(false);
+  words.forEach(function (w) {
+    if (!w) return;
+    var at = norm.indexOf(w);
+    while (at >= 0) {
+      for (var j = at; j < at + w.length && j < marks.length; j++) marks[j] = true;
+      at = norm.indexOf(w, at + 1);
+    }
+  });
+  var out = "", open = false;
+  for (i = 0; i < text.length; i++) {
+    var m = marks[i] && norm.length === text.length;
+    if (m && !open) { out += "<mark>"; open = true; }
+    if (!m && open) { out += "</mark>"; open = false; }
+    out += escapeHtml(text.charAt(i));
+  }
+  if (open) out += "</mark>";
+  return out;
+}
+function pageUrl(url) {
+  var u = siteRoot + url;
+  if (fileMode && /\/$/.test(u)) u += "index.html";
+  return u;
+}
+function materialise(units, plan) {
+  var blocks = unique(units.map(function (u) { return Math.floor(u / M.block); }));
+  var t2 = now();
+  // A block that cannot load (offline, not saved yet) costs its snippets, not the results.
+  return Promise.all(blocks.map(function (b) {
+    return load("u/" + b + ".js").then(null, function () { return []; });
+  })).then(function (loaded) {
+    timing.blocks = blocks.length; timing.blockMs = now() - t2;
+    var byBlock = {};
+    for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];
+    return units.map(function (u) {
+      var row = byBlock[Math.floor(u / M.block)][u % M.block] || ["", ""];
+      var d = docOfUnit(u), doc = M.docs[d];
+      var label = row[0] || "", anchor = row[2] || "";
+      var key = !label ? articleKey(u, d) : null;
+      if (key) {
+        label = "第" + intToCn(key[0]) + "条" + (key[1] ? "之" + intToCn(key[1]) : "");
+        anchor = "art-" + key[0] + (key[1] ? "-" + key[1] : "");
+      }
+      var status = M.statuses[doc[3]];
+      return {
+        doc: doc[0],
+        title: doc[0] + (label ? " " + label : ""),
+        url: pageUrl(doc[1]) + (anchor ? "#" + anchor : ""),
+        snippet: highlight(row[1] || "", plan),
+        label: label,
+        kind: M.kinds[doc[2]],
+        status: status
+      };
+    });
+  });
+}
+
+/* ---- the API ------------------------------------------------------------------- */
+pufa.search = function (query, options) {
+  options = options || {};
+  var limit = options.limit || 10;
+  if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
+  return meta().then(function () { return analyse(query); }).then(function (plan) {
+    if ((!plan.phrases.length && !plan.target) || !M.units) return [];
+    return run(plan, limit, options.perPage || 1);
+  });
+};
+pufa.searchReady = function () { return meta().then(function () { return true; }); };
+// For tests: the tokenizer and hash must match pufa/search/text.py exactly.
+pufa.search.terms = function (text) { return terms(normalize(text)); };
+pufa.search.hash = fnv1a;
+pufa.search.timing = function () { return timing; };   // the last query's phases
+// How a query is understood (phrases, weights, article target): for tuning and tests.
+pufa.search.explain = function (q) {
+  return meta().then(function () { return analyse(q); }).then(function (plan) {
+    plan.phrases.forEach(function (p) { p.terms = phraseTerms(p); });
+    return plan;
+  });
+};

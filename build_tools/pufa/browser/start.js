@@ -1,0 +1,23 @@
+function start() {
+  setUpPrint();
+  showCampaigns();
+  setUpFilters();
+  setUpChecklists();
+  setUpLawFilter();
+  setUpCitations();
+  setUpHeaderSearch();
+  setUpSearchPage();
+  setUpServiceWorker();
+  setUpOfflinePage();
+  setUpKiosk();
+  setUpQuizzes();
+  setUpReadingTools();
+  countUsage();
+  setUpUsagePage();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}

@@ -1,0 +1,102 @@
+"""pufa's browser code: feature modules joined into the files the templates load.
+
+The sources are ``pufa/browser/*.js``, one feature each.  They ship with the
+package, never with a site: ``write_bundle`` joins them, in the order
+``BUNDLES`` gives, into ``assets/pufa/pufa.js`` and ``search/search.js`` in the
+built site.  ``minify.minify_site`` then minifies those like pufa's other
+assets, and the offline plugin hashes the result for the service worker.
+
+Joining, not a module system: the files are ES5 (WeChat's built-in browser,
+old kiosks), so each bundle is one function whose body is its modules in turn,
+sharing one scope as the single file used to.  At the top of pufa.js,
+``REGISTRY`` carries the names the browser shows (offline sections, kiosk
+functions), generated from the content-type registry, never copied by hand.
+
+Plain module: nothing from MkDocs.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pufa import pwa, usage
+
+SOURCES = Path(__file__).with_name("browser")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    modules: tuple[str, ...]
+    registry: bool = False      # starts with `var REGISTRY = {…};`
+
+
+# Shipped file (relative to site/) -> its modules, in the order they are joined.
+# Order matters only for `var` values used while loading (REGISTRY first, core
+# before the rest); start.js is last and starts the features in its own order.
+BUNDLES: dict[str, Bundle] = {
+    "assets/pufa/pufa.js": Bundle((
+        "core.js",          # window.pufa, the site's root, each/pad/today/getParam
+        "hash.js",          # fnv1a, shared with search.js
+        "campaigns.js",     # campaigns by the reader's date, 近期活动预告
+        "listings.js",      # listing filters, guide checklists, law-library filter
+        "citations.js",     # article previews on cited laws
+        "search-page.js",   # the header search box and the search page
+        "offline.js",       # service worker, 内容已更新, 离线阅读 page
+        "kiosk.js",         # browsing from a display page: 返回展示, idle reset
+        "quiz.js",          # 自测题, scored in the browser
+        "print.js",         # 打印本页
+        "care.js",          # 关怀模式 and the reading toolbar
+        "read-aloud.js",    # 朗读全文
+        "usage.js",         # kiosk usage counts and the staff page
+        "start.js",         # starts every feature
+    ), registry=True),
+    "search/search.js": Bundle((
+        "hash.js",
+        "search.js",        # window.pufa.search
+    )),
+}
+
+
+def browser_data() -> dict:
+    """The registry's names as the browser needs them (REGISTRY in pufa.js)."""
+    return {
+        "sections": pwa.section_names(),
+        "usage": {
+            "functions": [list(f) for f in usage.functions()],
+            "home": usage.HOME,
+            "other": usage.OTHER,
+            "renamed": dict(usage.RENAMED),
+        },
+    }
+
+
+def _js_literal(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # JSON allows these two raw; an ES5 string literal does not.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def join(name: str) -> str:
+    """The joined (unminified) text of one shipped file, e.g. ``assets/pufa/pufa.js``."""
+    bundle = BUNDLES[name]
+    parts = [f"/* {name}: joined from pufa/browser/ by pufa/browser_bundle.py; edit those files. */",
+             "(function () {", '"use strict";']
+    if bundle.registry:
+        parts.append(f"var REGISTRY = {_js_literal(browser_data())};")
+    for module in bundle.modules:
+        text = (SOURCES / module).read_text(encoding="utf-8")
+        parts.append(f"/* ---- {module} ---- */\n{text.rstrip()}")
+    parts.append("})();")
+    return "\n".join(parts) + "\n"
+
+
+def write_bundle(site_dir: Path) -> list[Path]:
+    """Write every bundle into the built site (before minify_site); returns the files written."""
+    written = []
+    for name in BUNDLES:
+        out = Path(site_dir) / name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(join(name), encoding="utf-8")
+        written.append(out)
+    return written
