@@ -54,6 +54,15 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="module")
+def base_site(tmp_path_factory):
+    """An empty site with the small fixture law library."""
+    site = tmp_path_factory.mktemp("base") / "s"
+    pufa("init", str(site), "--empty", check=True)
+    pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
+    return site
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """A built copy of the sample site; returns the site root (site/ inside)."""

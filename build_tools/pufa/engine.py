@@ -16,7 +16,7 @@ from pufa import publish
 from pufa import yamlio
 from pufa.content.frontmatter import decode
 from pufa.content.slug import heading_id
-from pufa.findings import ERROR, WARNING, Finding, format_all
+from pufa.findings import ERROR, WARNING, Finding, Findings, format_all
 from pufa.poster import FOLDER as POSTERS
 from pufa.resources import theme_dir
 from pufa.site import model as site_model
@@ -33,16 +33,12 @@ class SiteError(Exception):
 
 
 @dataclass
-class BuildResult:
+class BuildResult(Findings):
     site_dir: Path
     seconds: float
     pages: int
     findings: list = field(default_factory=list)
     settings: Settings | None = None
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
 
 def config_path(site: Path) -> Path:

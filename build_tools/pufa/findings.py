@@ -39,6 +39,20 @@ class Finding:
         return asdict(self)
 
 
+class Findings:
+    """Errors and warnings of anything that has `findings`."""
+
+    findings: list
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
 def format_all(findings: list[Finding]) -> str:
     return "\n".join(f.format() for f in findings)
 

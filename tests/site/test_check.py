@@ -24,15 +24,6 @@ def case_dir(name: str) -> Path:
     return next(c for c in CASES if c.name.split("-", 1)[1] == name)
 
 
-@pytest.fixture(scope="module")
-def base_site(tmp_path_factory):
-    """An empty site with the small fixture law library."""
-    site = tmp_path_factory.mktemp("base") / "s"
-    pufa("init", str(site), "--empty", check=True)
-    pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
-    return site
-
-
 def test_there_are_at_least_forty_cases():
     assert len(CASES) >= 40
 

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, pufa
+from conftest import pufa
 from test_check import case_dir
 
 FINDING = re.compile(r"^(错误|警告)  (\S+)  (.+)$")
@@ -17,15 +17,6 @@ FINDING = re.compile(r"^(错误|警告)  (\S+)  (.+)$")
 def finding_lines(text: str) -> list[str]:
     """The findings a command printed: '错误  file:line  message' lines (not the verdict)."""
     return sorted(line for line in text.splitlines() if FINDING.match(line))
-
-
-@pytest.fixture(scope="module")
-def base_site(tmp_path_factory):
-    """An empty site with the small fixture law library."""
-    site = tmp_path_factory.mktemp("model") / "s"
-    pufa("init", str(site), "--empty", check=True)
-    pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
-    return site
 
 
 # (name, text in the new site's mkdocs.yml, what a staffer typed instead, finding code)

@@ -46,5 +46,5 @@ def test_plugins_hold_hooks_only():
         assert [n.name for n in top if isinstance(n, ast.FunctionDef)] == [], path
         for cls in (n for n in top if isinstance(n, ast.ClassDef)):
             for fn in (n for n in cls.body if isinstance(n, ast.FunctionDef)):
-                assert fn.name.startswith(("on_", "__init__", "_render_law")), f"{path}: {fn.name}"
+                assert fn.name.startswith(("on_", "__init__", "_outline_law")), f"{path}: {fn.name}"
                 assert fn.end_lineno - fn.lineno < 40, f"{path}: {fn.name} is {fn.end_lineno - fn.lineno} lines"

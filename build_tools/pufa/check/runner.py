@@ -10,22 +10,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pufa.findings import Finding
+from pufa.findings import Findings
 
 
 @dataclass
-class Report:
+class Report(Findings):
     findings: list = field(default_factory=list)
     fixed: list = field(default_factory=list)     # (path, what was done)
     pages: int = 0
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
     def to_json(self) -> str:
         return json.dumps({

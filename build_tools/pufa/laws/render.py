@@ -208,17 +208,13 @@ def law_outline(entry: LawEntry) -> tuple[list[dict], set[str]]:
     return toc, ids
 
 
-def render_law(entry: LawEntry, linker: Linker) -> tuple[str, list[dict], set[str]]:
-    """The body of a law page: (html, toc tokens, anchor ids)."""
+def law_html(entry: LawEntry, linker: Linker) -> str:
+    """The body of a law page (its outline is `law_outline`)."""
     out: list[str] = []
-    toc: list[dict] = []
-    stack: list[dict] = []
-    ids: set[str] = set()
     link = linker.link_text
     for block in entry.doc.blocks:
         if isinstance(block, corpus.Article):
             aid = block.id
-            ids.add(aid)
             paras = block.paragraphs or [""]
             first = link(paras[0])
             # Kept small: 60,000 articles make this the bulk of the law pages.
@@ -228,14 +224,7 @@ def render_law(entry: LawEntry, linker: Linker) -> tuple[str, list[dict], set[st
             out.append("</div>")
         elif isinstance(block, corpus.Heading):
             level = min(max(block.level, 2), 6)
-            ids.add(block.id)
             out.append(f'<h{level} id="{block.id}">{html.escape(block.text, quote=False)}</h{level}>')
-            token = {"level": level, "id": block.id, "name": html.escape(block.text, quote=False),
-                     "children": []}
-            while stack and stack[-1]["level"] >= level:
-                stack.pop()
-            (stack[-1]["children"] if stack else toc).append(token)
-            stack.append(token)
         else:
             out.append(f"<p>{link(block.text)}</p>")
-    return "\n".join(out), toc, ids
+    return "\n".join(out)

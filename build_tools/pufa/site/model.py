@@ -16,7 +16,7 @@ from pufa.content import types as T
 from pufa.content.model import ContentIndex, ContentItem, load_index
 from pufa.content.rules import body_findings, cross_page_findings
 from pufa.content.slug import slugify_path
-from pufa.findings import ERROR, WARNING, Finding
+from pufa.findings import ERROR, WARNING, Finding, Findings
 from pufa.laws import checks as law_checks
 from pufa.laws.library import LAWS_FOLDER, STATUS_FILE, LawLibrary, is_law_file, load_library, status_findings
 from pufa.screens.checks import load_checked
@@ -27,7 +27,7 @@ QUIZ_FOLDER = "quiz"
 
 
 @dataclass
-class SiteModel:
+class SiteModel(Findings):
     settings: Settings
     today: dt.date
     sources: list[str] = field(default_factory=list)     # every file under content/, '/'-separated
@@ -47,14 +47,6 @@ class SiteModel:
     @property
     def root(self) -> str:
         return self.settings.root
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
     def item(self, src_uri: str) -> ContentItem | None:
         return self.index.by_src(src_uri) if self.index is not None else None

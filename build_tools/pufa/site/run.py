@@ -28,7 +28,7 @@ from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
 from pufa.htmlcompact import compact
 from pufa.laws.library import LAWS_FOLDER, STATUS_LABELS
-from pufa.laws.render import Linker, law_outline, link_html, render_law
+from pufa.laws.render import Linker, law_html, law_outline, link_html
 from pufa.minify import minify_site
 from pufa.offline import localise_material_bundle
 from pufa.screens import site as screen_site
@@ -245,7 +245,7 @@ class Run:
         size holds one law page's HTML at a time."""
         entry = self.law_entry(src_uri)
         linker = Linker(self.model.laws, lambda target: self.relative_url(target.url, url), own=entry)
-        body, _, _ = render_law(entry, linker)
+        body = law_html(entry, linker)
         data = linker.preview_json()
         if data:
             body += f'\n<script type="application/json" id="pufa-cite-data">{data}</script>'

@@ -80,10 +80,10 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         src = page.file.src_uri
         markdown, page.meta = self.run.page_markdown(src, page.url, markdown, page.meta, page.is_homepage)
         if self.run.law_entry(src) is not None:
-            page.render = lambda config, files, page=page: self._render_law(page)
+            page.render = lambda config, files, page=page: self._outline_law(page)
         return markdown
 
-    def _render_law(self, page) -> None:
+    def _outline_law(self, page) -> None:
         toc, ids = self.run.law_outline(page.file.src_uri)
         page.content = ""                  # the body is made in on_page_context
         page.toc = get_toc(toc)
