@@ -87,3 +87,17 @@ def test_sample_site_check_and_build_agree(sample_site):
     assert build.returncode == 0 and check.returncode == 0
     assert finding_lines(build.stdout) == finding_lines(check.stdout)
     assert re.search(r"共 0 个错误，(\d+) 个警告", check.stdout).group(1) in build.stdout
+
+
+def test_generated_pages_keep_titles_with_a_colon(tmp_path):
+    """A campaign titled 「宪法宣传周: 2026」 (quoted, as YAML needs) keeps that title on its
+    generated self-test page: generated pages are written from data, not pasted text."""
+    from conftest import copy_sample
+
+    site = copy_sample(tmp_path / "s")
+    campaign = site / "content" / "campaigns" / "xian-fa-xuan-chuan-zhou.md"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(
+        "title: 宪法宣传周\n", 'title: "宪法宣传周: 2026"\n', 1), encoding="utf-8")
+    pufa("build", "--site", str(site), check=True)
+    html = (site / "site" / "quiz" / "xian-fa-xuan-chuan-zhou" / "index.html").read_text(encoding="utf-8")
+    assert "<title>宪法宣传周: 2026 · 知识自测" in html
