@@ -141,3 +141,22 @@ def test_thread_fallback_builds_the_same_index(tmp_path, monkeypatch):
     monkeypatch.setattr(site_index.threading, "active_count", lambda: 2)
     engine.build(b, echo=lambda *x: None)
     assert digest(a) == digest(b)
+
+
+def test_term_pairs_in_chunks_equal_one_pass():
+    """A big library is indexed chunk by chunk (bounded memory): the pairs are the same."""
+    import random
+
+    random.seed(7)
+    chars = "中华人民共和国宪法法律援助劳动合同工资拖欠离婚财产继承遗嘱交通事故赔偿 ab 12348 "
+    units = [B.Unit(0, "", "", "".join(random.choice(chars) for _ in range(random.randint(0, 300))))
+             for _ in range(2000)]
+    whole = B.term_pairs(units, 3, B.AsciiTerms())
+    saved = B.CHUNK_CHARS
+    try:
+        B.CHUNK_CHARS = 3000
+        chunked = B.term_pairs(units, 3, B.AsciiTerms())
+    finally:
+        B.CHUNK_CHARS = saved
+    assert (whole.keys == chunked.keys).all() and (whole.tf == chunked.tf).all()
+    assert (whole.unit_len == chunked.unit_len).all() and len(whole.keys) > 100_000

@@ -171,11 +171,38 @@ class Pairs:
 UNIT_BITS = 21   # up to two million units
 
 
+# Units are read this many characters at a time: the arrays of one chunk are
+# about 40 bytes a character, so a library of any size peaks at ~100 MB here.
+CHUNK_CHARS = 2_500_000
+TF_BITS = 12     # a pair's term frequency rides in the low bits of its sort key
+
+
 def term_pairs(units: list[Unit], offset: int = 0, ascii_terms: AsciiTerms | None = None) -> Pairs:
-    """The terms of units numbered from `offset`: the expensive, vectorised part."""
+    """The terms of units numbered from `offset`: the expensive, vectorised part.
+
+    Done chunk by chunk (keys of different chunks never collide: their units
+    differ), then one sort of all pairs with their frequencies packed in."""
     ascii_terms = ascii_terms if ascii_terms is not None else AsciiTerms()
     if not units:
         return Pairs(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+    packed, lengths, start, size = [], [], 0, 0
+    for i, u in enumerate(units):
+        size += len(u.text) + 1
+        if size >= CHUNK_CHARS or i == len(units) - 1:
+            chunk = _chunk_pairs(units[start:i + 1], offset + start, ascii_terms)
+            cap = (1 << TF_BITS) - 1
+            packed.append((chunk.keys << TF_BITS) | np.minimum(chunk.tf, cap))
+            lengths.append(chunk.unit_len)
+            start, size = i + 1, 0
+    keys = np.concatenate(packed) if len(packed) > 1 else packed[0]
+    del packed
+    keys.sort()
+    tf = keys & ((1 << TF_BITS) - 1)
+    keys >>= TF_BITS
+    return Pairs(keys, tf, np.concatenate(lengths))
+
+
+def _chunk_pairs(units: list[Unit], offset: int, ascii_terms: AsciiTerms) -> Pairs:
     texts = [fold(u.text) for u in units]
     joined = "\n".join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int32)
