@@ -46,23 +46,21 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 # pufa on ProperDocs without touching pufa: alias mkdocs.* to properdocs.*
-# before pufa (and its plugins) import anything; with FIX, also catch the
-# warnings ProperDocs logs under its own logger name, as pufa does for "mkdocs".
+# before pufa (and its plugins) import anything.  With PUFA_SHIM_FIX=1, also
+# hand what ProperDocs logs as "properdocs.X" to the logger "mkdocs.X" (at that
+# logger's level), so that the engine's "mkdocs" listeners hear it as before.
 SHIM = r'''
 import logging, os, sys
 import properdocs.replacement  # noqa: F401  sys.modules["mkdocs"] = properdocs
-from pufa import engine
 if os.environ.get("PUFA_SHIM_FIX") == "1":
-    _quiet = engine._quiet_mkdocs
-    def _quiet_both(handler):
-        _quiet(handler)
-        log = logging.getLogger("properdocs")
-        log.setLevel(logging.WARNING)
-        log.propagate = False
-        for h in list(log.handlers):
-            log.removeHandler(h)
-        log.addHandler(handler)
-    engine._quiet_mkdocs = _quiet_both
+    class _Bridge(logging.Handler):
+        def emit(self, record):
+            target = logging.getLogger("mkdocs" + record.name[len("properdocs"):])
+            if target.isEnabledFor(record.levelno):
+                target.handle(record)
+    _pd = logging.getLogger("properdocs")
+    _pd.addHandler(_Bridge())
+    _pd.propagate = False
 from pufa.cli import main
 sys.exit(main(sys.argv[1:]))
 '''
