@@ -15,7 +15,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # Every Python package of our own builds at an exact version (pip, the build
 # backend, and what pyproject.toml's ranges resolved to), so that a fresh
 # machine builds the same site years later.  pyproject.toml keeps the ranges:
-# they are what pufa needs as a library.  See docs/decisions/0007.
+# they are what pufa needs as a library.  See docs/decisions/0008.
 PINS   := -c constraints.txt --build-constraint constraints.txt
 
 .PHONY: build test bench browser serve clean sample-laws constraints

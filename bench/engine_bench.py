@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The same sites built by MkDocs 1.6 and by ProperDocs 1.6.x: times and a page-by-page diff.
 
-The figures of docs/decisions/0007-engine-exit-plan.md.  Not part of `make
+The figures of docs/decisions/0008-engine-exit-plan.md.  Not part of `make
 bench`: it needs a second venv that has ProperDocs, made like this:
 
     python3 -m venv /tmp/venv-properdocs
