@@ -2,6 +2,7 @@
 #   make build   set up .venv, build the sample site into site/
 #   make test    the same set-up, Chromium and CJK fonts, then the whole test suite
 #   make bench   benchmarks (plain Material vs pufa)
+#   make constraints   re-pin constraints.txt to the newest versions pyproject.toml allows
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,12 +12,18 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: build test bench browser serve clean sample-laws
+# Every Python package of our own builds at an exact version (pip, the build
+# backend, and what pyproject.toml's ranges resolved to), so that a fresh
+# machine builds the same site years later.  pyproject.toml keeps the ranges:
+# they are what pufa needs as a library.  See docs/decisions/0008.
+PINS   := -c constraints.txt --build-constraint constraints.txt
 
-$(STAMP): pyproject.toml setup.py
+.PHONY: build test bench browser serve clean sample-laws constraints
+
+$(STAMP): pyproject.toml setup.py constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt pip
+	$(BIN)/python -m pip install --quiet $(PINS) -e '.[test]'
 	@touch $(STAMP)
 
 build: $(STAMP)
@@ -44,7 +51,7 @@ test: $(STAMP) browser $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet $(PINS) -e '.[test,bench]'
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/laws_bench.py
 	$(BIN)/python bench/search_bench.py
@@ -53,6 +60,23 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*
+
+# Re-pin: the newest releases pyproject.toml allows, in a throwaway venv.  Then
+# `make build` and compare site/ with the previous build before committing.
+CVENV := .venv-constraints
+constraints:
+	rm -rf $(CVENV)
+	$(PYTHON) -m venv $(CVENV)
+	$(CVENV)/bin/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(CVENV)/bin/python -m pip install --quiet -e '.[test,bench]'
+	{ echo "# Exact versions for make build / test / bench (pip install -c and --build-constraint)."; \
+	  echo "# Written by make constraints with $$($(CVENV)/bin/python -V) on $$(date -u +%Y-%m-%d): do not edit by hand."; \
+	  $(CVENV)/bin/python -m pip freeze --exclude-editable; \
+	  echo "# the installer and the build backend (pyproject.toml [build-system])"; \
+	  $(CVENV)/bin/python -m pip freeze --all | grep -E '^(pip|setuptools|wheel)=='; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(CVENV)
+	@echo "constraints.txt rewritten: run make build and compare site/ with the previous build page by page before committing."
 
 # The laws the sample content cites, imported from the shared corpus (real texts).
 SAMPLE_LAWS := 法律援助法,民法典,行政复议法,宪法,未成年人保护法,人民调解法,反家庭暴力法,公证法,社区矫正法,\
