@@ -172,8 +172,8 @@ UNIT_BITS = 21   # up to two million units
 
 
 # Units are read this many characters at a time: the arrays of one chunk are
-# about 40 bytes a character, so a library of any size peaks at ~100 MB here.
-CHUNK_CHARS = 2_500_000
+# about 40 bytes a character, so a library of any size peaks at ~40 MB here.
+CHUNK_CHARS = 1_000_000
 TF_BITS = 12     # a pair's term frequency rides in the low bits of its sort key
 
 
@@ -185,19 +185,28 @@ def term_pairs(units: list[Unit], offset: int = 0, ascii_terms: AsciiTerms | Non
     ascii_terms = ascii_terms if ascii_terms is not None else AsciiTerms()
     if not units:
         return Pairs(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+    cap = (1 << TF_BITS) - 1
     packed, lengths, start, size = [], [], 0, 0
     for i, u in enumerate(units):
         size += len(u.text) + 1
         if size >= CHUNK_CHARS or i == len(units) - 1:
             chunk = _chunk_pairs(units[start:i + 1], offset + start, ascii_terms)
-            cap = (1 << TF_BITS) - 1
-            packed.append((chunk.keys << TF_BITS) | np.minimum(chunk.tf, cap))
+            chunk.keys <<= TF_BITS
+            chunk.keys |= np.minimum(chunk.tf, cap)
+            packed.append(chunk.keys)
             lengths.append(chunk.unit_len)
             start, size = i + 1, 0
-    keys = np.concatenate(packed) if len(packed) > 1 else packed[0]
-    del packed
+    if len(packed) == 1:
+        keys = packed.pop()
+    else:
+        keys = np.empty(sum(len(k) for k in packed), dtype=np.int64)
+        at = 0
+        while packed:                      # each chunk freed as soon as it is copied
+            k = packed.pop(0)
+            keys[at:at + len(k)] = k
+            at += len(k)
     keys.sort()
-    tf = keys & ((1 << TF_BITS) - 1)
+    tf = keys & cap
     keys >>= TF_BITS
     return Pairs(keys, tf, np.concatenate(lengths))
 
@@ -254,7 +263,9 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
     """BM25 impacts, each term keeping its max_postings best units.
     Returns (term codes, term of each posting, unit, impact), grouped by term;
     with `phrases`, also their precomputed postings (see phrase_postings)."""
-    p_unit = pairs.keys & ((1 << UNIT_BITS) - 1)
+    # In place where it can be: a library's pairs are tens of millions (the
+    # arithmetic is the same, in the same order, as idf * tf * (k1 + 1) / (tf + norm)).
+    p_unit = (pairs.keys & ((1 << UNIT_BITS) - 1)).astype(np.int32)
     p_code = pairs.keys >> UNIT_BITS
     tf = pairs.tf
     n_units = len(pairs.unit_len)
@@ -262,13 +273,24 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
     t_edge = np.concatenate(([True], p_code[1:] != p_code[:-1]))
     t_first = np.nonzero(t_edge)[0]
     df = np.diff(np.concatenate((t_first, [len(p_code)])))
-    term_of = np.cumsum(t_edge) - 1
     uniq_codes = p_code[t_first]
+    del p_code
+    term_of = np.cumsum(t_edge, dtype=np.int32) - 1
+    del t_edge
 
     idf = np.log(1 + (n_units - df + 0.5) / (df + 0.5))
     k1, b = settings.k1, settings.b
-    norm = k1 * (1 - b + b * pairs.unit_len[p_unit] / avgdl)
-    impact = idf[term_of] * tf * (k1 + 1) / (tf + norm)
+    norm = pairs.unit_len[p_unit]
+    norm *= b
+    norm /= avgdl
+    norm += 1 - b
+    norm *= k1
+    norm += tf
+    impact = idf[term_of]
+    impact *= tf
+    impact *= k1 + 1
+    impact /= norm
+    del norm
 
     extra = {}
     if phrases:
