@@ -251,12 +251,22 @@ def _chunk_pairs(units: list[Unit], offset: int, ascii_terms: AsciiTerms) -> Pai
 
 
 def merge(first: Pairs, then: Pairs) -> Pairs:
-    """Pairs of two unit ranges, the second numbered after the first."""
+    """Pairs of two unit ranges, the second numbered after the first.
+
+    `first` is consumed: its arrays are packed and freed on the way, so merging
+    the site's pages into a library's pairs holds them about twice, not four times."""
     if not len(then.keys):
         return first
-    at = np.searchsorted(first.keys, then.keys)
-    return Pairs(np.insert(first.keys, at, then.keys), np.insert(first.tf, at, then.tf),
-                 np.concatenate((first.unit_len, then.unit_len)))
+    cap = (1 << TF_BITS) - 1
+    first.keys <<= TF_BITS
+    first.keys |= np.minimum(first.tf, cap, out=first.tf)
+    first.tf = None
+    keys = np.concatenate((first.keys, (then.keys << TF_BITS) | np.minimum(then.tf, cap)))
+    first.keys = None
+    keys.sort()
+    tf = keys & cap
+    keys >>= TF_BITS
+    return Pairs(keys, tf, np.concatenate((first.unit_len, then.unit_len)))
 
 
 def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_terms: AsciiTerms | None = None):

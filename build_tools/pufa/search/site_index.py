@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from pufa.content import types as T
 from pufa.laws.library import short_name
 from pufa.search import build as B
@@ -140,6 +142,12 @@ class _Job:
             raise RuntimeError("搜索索引的后台进程意外退出") from None
         self.process.join()
         law.index = self.index
+        arrays = {}
+        for name in _PAIR_ARRAYS:
+            path = self.index.out / f".{name}.npy"
+            arrays[name] = np.load(path)
+            path.unlink()
+        law.pairs = B.Pairs(**arrays)
         return law
 
     def cancel(self) -> None:
@@ -149,6 +157,9 @@ class _Job:
             self.future.cancel()
 
 
+_PAIR_ARRAYS = ("keys", "tf", "unit_len")
+
+
 def _child(lib, index, conn) -> None:
     try:
         law = _index_laws(lib, index)
@@ -156,6 +167,11 @@ def _child(lib, index, conn) -> None:
         # Units whose blocks are written need only their document from here on.
         done = law.blocks_done * index.settings.block_size
         law.units = [B.Unit(u.doc, "", "", "") for u in law.units[:done]] + law.units[done:]
+        # The pairs (tens of millions) go through a file: a pipe would hold them
+        # twice in the parent, as pickled bytes and as arrays.
+        for name in _PAIR_ARRAYS:
+            np.save(index.out / f".{name}.npy", getattr(law.pairs, name))
+        law.pairs = None
         conn.send(law)
     finally:
         conn.close()
