@@ -57,6 +57,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/screen_bench.py
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/memory_bench.py
+	$(BIN)/python bench/preview_bench.py
 
 clean:
 	rm -rf site .pufa-build-* .pufa-old-*
