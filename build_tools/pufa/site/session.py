@@ -81,7 +81,8 @@ def run_for(config, settings_of, relative_url) -> tuple[Run, bool]:
     return run, unreported
 
 
-def end(config) -> None:
+def end(config=None) -> None:
+    """The build of this config is over (None: whichever build was running, after an error)."""
     global _current
-    if _current is not None and _current[0] == id(config):
+    if _current is not None and (config is None or _current[0] == id(config)):
         _current = None

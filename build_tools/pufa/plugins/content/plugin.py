@@ -143,3 +143,4 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         if self.run is not None:
             self.run.cancel()
         self.run = None
+        session.end()              # a later build never picks up this one's run
