@@ -98,5 +98,11 @@ def index_in_background(run, site_dir) -> None:
             tmp.rename(target)
             shutil.rmtree(old, ignore_errors=True)
 
-    threading.Thread(target=work, name="pufa-preview-index", daemon=True).start()
+    def quietly():
+        try:
+            work()
+        except Exception:   # noqa: BLE001 - the preview stopped or the folder went away: the next save remakes it
+            shutil.rmtree(Path(site_dir) / f".search-{generation}", ignore_errors=True)
+
+    threading.Thread(target=quietly, name="pufa-preview-index", daemon=True).start()
 
