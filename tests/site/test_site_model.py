@@ -101,3 +101,28 @@ def test_generated_pages_keep_titles_with_a_colon(tmp_path):
     pufa("build", "--site", str(site), check=True)
     html = (site / "site" / "quiz" / "xian-fa-xuan-chuan-zhou" / "index.html").read_text(encoding="utf-8")
     assert "<title>宪法宣传周: 2026 · 知识自测" in html
+
+
+def test_plain_mkdocs_build_in_process_gives_the_same_site(sample_site, tmp_path):
+    """The plugins load the model themselves under a plain MkDocs build (no pufa
+    command): the same pages come out, and errors still stop it."""
+    import filecmp
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    out = tmp_path / "plain"
+    build(load_config(config_file=str(sample_site / "mkdocs.yml"), site_dir=str(out)))
+    ours = sample_site / "site"
+    for page in ["index.html", "lessons/xian-fa/index.html", "laws/index.html", "search/meta.js", "sw.js"]:
+        assert filecmp.cmp(out / page, ours / page, shallow=False), page
+
+    bad = tmp_path / "bad"
+    shutil.copytree(sample_site, bad, ignore=shutil.ignore_patterns("site"))
+    (bad / "content" / "lessons" / "x.md").write_text("---\ntitle: 坏\n---\n正文\n", encoding="utf-8")
+    with pytest.raises(Abort) as caught:        # MkDocs says a plugin's error as an Abort
+        build(load_config(config_file=str(bad / "mkdocs.yml"), site_dir=str(tmp_path / "bad-site")))
+    said = str(caught.value.__context__)
+    assert "content/lessons/x.md:3" in said and "网站没有生成" in said
+    assert not (tmp_path / "bad-site" / "lessons" / "x").exists()
