@@ -4,7 +4,9 @@ to the first page, and from saving a lesson (or a law) to the page showing it.
 
 Makes a law site (the sample content plus ../shared/corpus/laws), starts
 `pufa serve` on 127.0.0.1, saves a lesson --repeat times and polls its page
-until the change is served; then the same for a law.
+until the change is served; then the same for a law.  Then starts it twice
+more on the same site: after a lesson was saved while it was stopped, and
+with nothing changed (the cache under the site folder).
 
     .venv/bin/python bench/preview_bench.py [--site DIR] [--repeat 5]
 """
@@ -98,7 +100,23 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+        # A second start: the cache under the site folder holds the last preview's pages.
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n停着时写的一段\n", encoding="utf-8")
+        again = []
+        for _ in range(2):
+            started = time.perf_counter()
+            proc = subprocess.Popen([str(BIN / "pufa"), "serve", "--site", str(site), "--addr", f"127.0.0.1:{port}"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                wait_for(base + "lessons/xian-fa/", "停着时写的一段", limit=300)
+                again.append(time.perf_counter() - started)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+        cache = sum(f.stat().st_size for f in (site / ".pufa-cache").rglob("*") if f.is_file())
         print(f"pufa serve, {laws} law files: first page after {start:.1f} s")
+        print(f"second start (one lesson saved while stopped): first page after {again[0]:.1f} s; "
+              f"third start (nothing changed): {again[1]:.1f} s; cache {cache / 1e6:.0f} MB")
         print(f"save a lesson → page shows it: median {statistics.median(lesson_times):.2f} s, "
               f"max {max(lesson_times):.2f} s ({len(lesson_times)} saves)")
         if law_times:

@@ -6,9 +6,12 @@ and only then runs MkDocs -- for a build, a preview, or a bundle.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
+import signal
 import time
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from pufa.findings import ERROR, WARNING, Finding, Findings, format_all
 from pufa.poster import FOLDER as POSTERS
 from pufa.resources import theme_dir
 from pufa.site import model as site_model
-from pufa.site import session
+from pufa.site import preview, preview_cache, session
 from pufa.site.settings import Settings, namespace
 
 CONFIG = "mkdocs.yml"
@@ -339,34 +342,221 @@ def build(site: Path, echo=print, *, no_check: bool = False, out_dir: Path | Non
 
 def serve(site: Path, address: str = "127.0.0.1:8000", open_browser: bool = False, echo=print):
     """Live preview: rebuilds on every save; problems show on the pages."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    settings, config = read_settings(site)
+    settings, config = read_settings(site, dev_addr=address)
     errors = [f for f in settings.findings if f.is_error]
     if config is None:
         raise SiteError(stop_message(errors, "预览没有启动。改好 mkdocs.yml 后再运行 pufa serve。"))
-    public = settings.site_url
+    _Preview(site, address, settings, echo).run(config, open_browser)
 
-    def load_model(cfg):
-        # `mkdocs serve` puts its own address in site_url; codes show the public one.
-        model = site_model.load(settings_of(cfg, settings.findings, site_url=public))
+
+def _watch(server, paths: list[str]) -> None:
+    """The system's file notifications (inotify, ReadDirectoryChangesW, FSEvents)
+    instead of MkDocs' polling, which looks at every file twice a second: with a
+    law library that is a quarter-second wait on average, and work that holds
+    up the rebuild.  Only saves count: the rebuild itself opens every file, and
+    an "opened" event must not start another.  Where notifications cannot be
+    had, polling stays."""
+    import watchdog.events as ev
+    import watchdog.observers
+    from watchdog.observers.polling import PollingObserver
+
+    saves = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileDeletedEvent, ev.FileMovedEvent,
+             ev.FileClosedEvent, ev.DirCreatedEvent, ev.DirDeletedEvent, ev.DirMovedEvent]
+
+    class SavesOnly(watchdog.observers.Observer):
+        def schedule(self, handler, path, *, recursive=False, **_):
+            return super().schedule(handler, path, recursive=recursive, event_filter=saves)
+
+    polling = server.observer
+    if watchdog.observers.Observer is not PollingObserver:
+        server.observer = SavesOnly(timeout=0.1)
+    try:
+        for path in paths:
+            server.watch(path)
+    except OSError:             # (no inotify watches left): poll, as MkDocs does
+        server.observer = polling
+        server._watched_paths.clear()
+        server._watch_refs.clear()
+        for path in paths:
+            server.watch(path)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+class _Preview:
+    """pufa serve: MkDocs' live-reload server with pufa's builder.
+
+    The first build, and any save that changes the site's shape (settings,
+    folder defaults, a file added or removed), is a full MkDocs build into a
+    temporary folder.  Any other save renders again only the pages it can
+    change, with the files, menu and templates the last build made: MkDocs
+    itself would list the theme's files, make the menu and every page object
+    again (about a second with a law library), before rendering anything."""
+
+    def __init__(self, site: Path, address: str, settings: Settings, echo):
+        self.site, self.address, self.echo = site, address, echo
+        self.public = settings.site_url         # `mkdocs serve` puts its own address in site_url
+        self.findings = settings.findings
+        self.cache = preview_cache.PreviewCache(site)
+        self.site_dir = self.cache.site_dir
+        self.key = ""
+        self.memory = session.PreviewMemory()
+        self.config = None                      # the engine config of the last full build
+        self.serve_url = ""
+
+    def run(self, config, open_browser: bool) -> None:
+        from mkdocs.livereload import LiveReloadServer
+
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path or "/"
+        self.serve_url = f"http://{host}:{port}{mount_path}"
+        self._restore(config)
+        session.hand(config.config_file_path, session.Handoff(
+            load=self._model_for, preview=True, site_url=self.public, memory=self.memory))
+        collector = _Collector(site_model.SiteModel(self._settings(config), today=None), self.echo)
+        restore = _listen(collector)
+        previous = signal.signal(signal.SIGTERM, _interrupt)   # stopped by a service manager: as Ctrl+C
+        server = None
+        try:
+            self._build_all(config, first=True)
+            server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir),
+                                      mount_path=mount_path)
+            server.error_handler = self._error_page
+            _watch(server, [config.docs_dir, config.config_file_path])
+            server = config.plugins.on_serve(server, config=config, builder=self.rebuild)
+            for item in config.watch:
+                server.watch(item)
+            # MkDocs says where it serves at INFO level; say it ourselves, in Chinese.
+            self.echo(f"预览地址：{self.serve_url}  （保存文件后页面会自动刷新，按 Ctrl+C 结束）")
+            server.serve(open_in_browser=open_browser)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if server is not None:
+                server.shutdown()
+            preview.stop_indexing()
+            config.plugins.on_shutdown()
+            session.release(config.config_file_path)
+            restore()
+            self.cache.close()
+
+    def _restore(self, config) -> None:
+        """The last preview's pages, if made by this pufa, engine, theme and mkdocs.yml."""
+        from importlib.metadata import version
+
+        cfg = Path(config.config_file_path).stat()
+        self.key = preview_cache.key_of(version("mkdocs"), version("mkdocs-material"), self.serve_url,
+                                        [cfg.st_mtime_ns, cfg.st_size],
+                                        preview_cache.fingerprint([theme_dir(), *config.theme.dirs]))
+        state = self.cache.restore(self.key)
+        self.memory.templates = self.cache.templates() or self.memory.templates
+        if state is not None:
+            self.memory.model = preview_cache.Remembered({k: tuple(v) for k, v in state["stamps"].items()})
+            self.memory.pages = {k: tuple(v) for k, v in state["pages"].items()}
+
+    def _remember(self) -> None:
+        self.cache.save(self.key, self.memory.model.stamps, self.memory.pages)
+
+    def _settings(self, config) -> Settings:
+        return settings_of(config, self.findings, site_url=self.public)
+
+    def _model_for(self, cfg) -> site_model.SiteModel:
+        """The model of the build starting now (already read if a save was looked at first)."""
+        model, self.memory.ready = self.memory.ready, None
+        if model is None:
+            model = site_model.load(self._settings(cfg))
         for f in model.findings:
-            echo(f.format())
+            self.echo(f.format())
         return model
 
-    collector = _Collector(site_model.SiteModel(settings, today=None), echo)
-    restore = _listen(collector)
-    session.hand(config.config_file_path, session.Handoff(load=load_model, preview=True, site_url=public,
-                                                          memory=session.PreviewMemory()))
-    # MkDocs says where it serves at INFO level; say it ourselves, in Chinese.
-    echo(f"预览地址：http://{address}/  （保存文件后页面会自动刷新，按 Ctrl+C 结束）")
-    try:
-        # "dirty": a save renders only the pages pufa marks as changed (pufa.site.preview).
-        mkdocs_serve(config_file=str(config.config_file_path), livereload=True, build_type="dirty",
-                     dev_addr=address, open_in_browser=open_browser)
-    finally:
-        session.release(config.config_file_path)
-        restore()
+    def _error_page(self, code) -> bytes | None:
+        page = self.site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    def rebuild(self) -> None:
+        """After a save (MkDocs' watcher calls this). Never a traceback: the
+        pages shown so far stay, and the next save tries again."""
+        from mkdocs.exceptions import Abort, BuildError, PluginError
+
+        preview.stop_indexing()          # the index of an earlier save would be out of date anyway
+        try:
+            if not self._render_saved():
+                settings, config = read_settings(self.site, dev_addr=self.address)
+                if config is None:
+                    errors = [f for f in settings.findings if f.is_error]
+                    self.echo(stop_message(errors, "预览没有更新。改好 mkdocs.yml 保存后，预览会自动更新。"))
+                    return
+                self.findings = settings.findings
+                self._build_all(config)
+        except SiteError as exc:
+            self.echo(str(exc))
+        except (PluginError, BuildError, Abort) as exc:
+            self.echo(f"错误  预览没有更新：{exc}\n      修改方法：按上面的提示改好后保存，预览会自动更新。")
+        except Exception as exc:  # noqa: BLE001 - a preview keeps running; the next save tries again
+            session.end()
+            self.echo(f"错误  预览没有更新（{type(exc).__name__}: {exc}）\n"
+                      "      修改方法：保存文件再试一次；仍然不行就按 Ctrl+C 结束后重新运行 pufa serve。")
+
+    def _build_all(self, config, first: bool = False) -> None:
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.exceptions import Abort, BuildError, PluginError
+
+        config["site_dir"] = str(self.site_dir)
+        config.site_url = self.serve_url
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        self.memory.engine = {}
+        self.config = None
+        try:
+            # "dirty": the folder is kept; a save renders only what pufa marks as changed.
+            mkdocs_build(config, serve_url=self.serve_url, dirty=True)
+        except (PluginError, BuildError, Abort) as exc:
+            session.end()
+            if first:
+                raise SiteError(f"错误  预览没有启动：{exc}") from None
+            raise
+        self.config = config
+        self._remember()
+        # What this build read (the law library above all) stays for the whole preview: the
+        # collector need not walk it again after every save.
+        gc.collect()
+        gc.freeze()
+
+    def _render_saved(self) -> bool:
+        """Render again only what a save changed; False when it needs a full build."""
+        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.structure.files import InclusionLevel
+
+        config, kept = self.config, self.memory.engine
+        if config is None or "env" not in kept or self.memory.model is None \
+                or any(name not in PLUGINS for name in config.plugins):
+            return False        # (another plugin may keep its own state from one build to the next)
+        model = site_model.load(self._settings(config))
+        same_settings = model.stamps.get("/" + CONFIG) == self.memory.model.stamps.get("/" + CONFIG)
+        self.memory.ready = model if same_settings else None
+        if preview.pages_to_rebuild(self.memory.model, model) is None:
+            return False
+        files, nav, env = kept["files"], kept["nav"], kept["env"]
+        try:
+            config.plugins.on_pre_build(config=config)
+            files = config.plugins.on_files(files, config=config)
+            nav = config.plugins.on_nav(nav, config=config, files=files)
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+                _populate_page(file.page, config, files, dirty=True)
+            env = config.plugins.on_env(env, config=config, files=files)
+            files.copy_static_files(dirty=True, inclusion=InclusionLevel.is_in_serve)
+            pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            for file in pages:
+                _build_page(file.page, config, pages, nav, env, dirty=True, excluded=file.inclusion.is_excluded())
+            config.plugins.on_post_build(config=config)
+        except Exception as exc:
+            config.plugins.on_build_error(error=exc)
+            raise
+        self._remember()
+        return True
 
 
 def prepare_theme(config):

@@ -1,5 +1,7 @@
 """pufa serve: a save shows on the page, in its listing and, soon after, in the
-search; problems show on the page; a preview is never served from a cache."""
+search; problems show on the page; a preview is never served from a cache; an
+idle preview does nothing; a second start reuses the last preview's pages, and
+stopping it leaves nothing running."""
 from __future__ import annotations
 
 import socket
@@ -37,23 +39,39 @@ def eventually(check, limit: float = 120.0) -> bool:
     return False
 
 
+def start(site: Path, port: int, log_name: str = "serve.log", env=None):
+    exe = Path(sys.executable).with_name("pufa")
+    log = open(site.parent / log_name, "w", encoding="utf-8")
+    proc = subprocess.Popen([str(exe), "serve", "--site", str(site), "--addr", f"127.0.0.1:{port}"],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    proc.log = log
+    return proc
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+    proc.log.close()
+
+
+def running_in(site: Path) -> list[str]:
+    """Processes whose command line names the site (the preview and its helpers)."""
+    out = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if str(site) in line and "ps -eo" not in line]
+
+
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     site = copy_sample(tmp_path_factory.mktemp("preview") / "s")
     port = free_port()
-    exe = Path(sys.executable).with_name("pufa")
-    log = open(site / "serve.log", "w", encoding="utf-8")
-    proc = subprocess.Popen([str(exe), "serve", "--site", str(site), "--addr", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = start(site, port)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert eventually(lambda: "</html>" in fetch(base + "lessons/xian-fa/"), 300), \
-            (site / "serve.log").read_text(encoding="utf-8")
+            (site.parent / "serve.log").read_text(encoding="utf-8")
         yield site, base
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+        stop(proc)
 
 
 def test_saving_a_lesson_shows_on_its_page_and_in_its_listing(preview):
@@ -89,3 +107,66 @@ def test_a_problem_shows_on_the_page_and_the_preview_has_no_cache(preview):
     assert eventually(lambda: "pufa-preview-findings--errors" in fetch(base + "lessons/xian-fa/"))
     worker = fetch(base + "sw.js")
     assert "unregister" in worker and "PRECACHE" not in worker
+
+
+def test_an_idle_preview_does_not_rebuild(preview):
+    """Reading every file while rebuilding must not count as a change (a
+    preview that rebuilds itself forever keeps a core busy and the pages stale)."""
+    site, base = preview
+    log = site.parent / "serve.log"
+    time.sleep(3)                       # (a save from an earlier test settles)
+    before = log.stat().st_size
+    time.sleep(4)
+    assert log.stat().st_size == before, log.read_text(encoding="utf-8")[before:]
+
+
+def test_a_second_start_reuses_the_last_preview_and_shows_what_changed_meanwhile(tmp_path):
+    site = copy_sample(tmp_path / "s")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = start(site, port, "first.log")
+    try:
+        assert eventually(lambda: "</html>" in fetch(base + "lessons/xian-fa/"), 300)
+    finally:
+        stop(proc)
+    cache = site / ".pufa-cache"
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert "可以随时删除" in (cache / "说明.txt").read_text(encoding="utf-8")
+    assert running_in(site) == []        # nothing of the preview is left running
+    guide = cache / "preview" / "site" / "guides" / "fa-lv-yuan-zhu-shen-qing" / "index.html"
+    kept = guide.stat().st_mtime_ns
+    lesson = site / "content" / "lessons" / "xian-fa.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n停着的时候写的一段。\n", encoding="utf-8")
+    qa = next((site / "content" / "qa").glob("*.md"))
+    text = qa.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    qa.write_text(text.replace(title, title + "（蘅芜）", 1), encoding="utf-8")
+    proc = start(site, port, "second.log")
+    try:
+        assert eventually(lambda: "停着的时候写的一段" in fetch(base + "lessons/xian-fa/"), 300)
+        assert "法律援助" in fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/")
+        assert guide.stat().st_mtime_ns == kept     # a page nothing changed is not made again
+        # The search index is remade in the background, from the pages in the folder.
+        assert eventually(lambda: "蘅芜" in fetch(base + "search/meta.js"), 180)
+    finally:
+        stop(proc)
+    assert running_in(site) == []
+
+
+def test_a_changed_setting_starts_the_next_preview_afresh(tmp_path):
+    site = copy_sample(tmp_path / "s")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = start(site, port, "first.log")
+    try:
+        assert eventually(lambda: "</html>" in fetch(base), 300)
+    finally:
+        stop(proc)
+    cfg = site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("site_name: 云溪区普法网（示例）",
+                                                           "site_name: 云溪区普法网（改名示例）"), encoding="utf-8")
+    proc = start(site, port, "second.log")
+    try:
+        assert eventually(lambda: "云溪区普法网（改名示例）" in fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/"), 300)
+    finally:
+        stop(proc)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -10,6 +11,7 @@ CN_NUMBER = "零〇一二三四五六七八九十百千万两"
 FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+@lru_cache(maxsize=4096)          # a library repeats the same few thousand numbers
 def cn_to_int(text: str) -> int | None:
     """'一千零七十七' -> 1077; '十' -> 10; '1077' -> 1077; None if not a number."""
     text = text.strip().translate(FULLWIDTH)
@@ -71,6 +73,7 @@ _ARTICLE = re.compile(
     rf"^第([{CN_NUMBER}0-9０-９]+)条(?:之([{CN_NUMBER}0-9０-９]+))?$")
 
 
+@lru_cache(maxsize=8192)
 def article_key(label: str) -> tuple[int, int] | None:
     """'第一百三十三条之一' -> (133, 1); '第1077条' -> (1077, 0)."""
     m = _ARTICLE.match(label.strip())

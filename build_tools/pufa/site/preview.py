@@ -1,9 +1,15 @@
 """pufa serve: each page shows its own problems, and how many the site has."""
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import threading
+from pathlib import Path
 
 from markupsafe import escape
+
+from pufa.site.preview_cache import INDEXED, stamps_hash
 
 _SWAP = threading.Lock()     # one search index swapped in at a time
 
@@ -66,43 +72,108 @@ def pages_to_rebuild(previous, model) -> set[str] | None:
     return pages
 
 
+def indexed(folder: Path, stamps: dict) -> bool:
+    """Whether the search index in folder was made from these sources."""
+    try:
+        return (folder / INDEXED).read_text(encoding="utf-8") == stamps_hash(stamps)
+    except OSError:
+        return False
+
+
+def mark_indexed(folder: Path, stamps: dict) -> None:
+    (folder / INDEXED).write_text(stamps_hash(stamps), encoding="utf-8")
+
+
 def index_in_background(run, site_dir) -> None:
     """pufa serve: the search index from the pages seen so far, written beside
     the site and swapped in when done, so a save shows without waiting for it.
-    A newer save's index supersedes one still being made."""
-    import shutil
-    from pathlib import Path
 
-    from pufa.search.site_index import SiteIndex
-
+    Made in a forked process where there is fork (Linux): a thread would hold
+    the interpreter while the next save renders, and every file the preview
+    reads would wait for it.  A newer save stops the index still being made."""
     memory, generation = run.memory, run.memory.generation
     s = run.settings.search
     live = [(src, page) for src, page in memory.pages.items() if src in run.files]
     lib = run.model.laws if run.settings.laws is not None else None
+    site_dir = Path(site_dir)
+    stamps = dict(run.model.stamps)
 
     def work():
-        target = Path(site_dir) / "search"
-        tmp = Path(site_dir) / f".search-{generation}"
-        index = SiteIndex(tmp, s.shards, s.max_postings, s.snippet_chars)
-        index.start(lib)
-        for src, (title, url, html) in live:
-            index.add(src, title, url, html)
-        index.finish(run.model.synonyms)
-        with _SWAP:
-            if memory.generation != generation:
-                shutil.rmtree(tmp, ignore_errors=True)      # a newer save is indexing
-                return
-            old = Path(site_dir) / f".search-old-{generation}"
-            if target.exists():
-                target.rename(old)
-            tmp.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
+        from pufa.search.site_index import SiteIndex
 
-    def quietly():
+        target, tmp = site_dir / "search", site_dir / f".search-{generation}"
         try:
-            work()
+            index = SiteIndex(tmp, s.shards, s.max_postings, s.snippet_chars)
+            index.start(lib)
+            for src, (title, url, dest) in live:
+                index.add(src, title, url, (site_dir / dest).read_text(encoding="utf-8"))
+            index.finish(run.model.synonyms)
+            mark_indexed(tmp, stamps)
+            with _SWAP:
+                if memory.generation != generation:
+                    return                          # a newer save is indexing (thread fallback)
+                old = site_dir / f".search-old-{generation}"
+                if target.exists():
+                    target.rename(old)
+                tmp.rename(target)
+                shutil.rmtree(old, ignore_errors=True)
         except Exception:   # noqa: BLE001 - the preview stopped or the folder went away: the next save remakes it
-            shutil.rmtree(Path(site_dir) / f".search-{generation}", ignore_errors=True)
+            pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
-    threading.Thread(target=quietly, name="pufa-preview-index", daemon=True).start()
+    stop_indexing()
+    if not hasattr(os, "fork"):
+        threading.Thread(target=work, name="pufa-preview-index", daemon=True).start()
+        return
+    pid = os.fork()
+    if pid == 0:                                    # the child: index, then leave at once
+        try:
+            os.setpgid(0, 0)                        # its own group: stopping it stops its helpers too
+            _end_with_parent()
+            os.nice(10)                             # the next save's rendering comes first
+            work()
+        finally:
+            os._exit(0)
+    try:
+        os.setpgid(pid, pid)                        # (both sides set it: no race with a quick stop)
+    except (ProcessLookupError, PermissionError):
+        pass
+    reaper = threading.Thread(target=_reap, args=(pid,), name="pufa-preview-index", daemon=True)
+    _INDEXING.append((pid, reaper, [site_dir / f".search-{generation}", site_dir / f".search-old-{generation}"]))
+    reaper.start()
 
+
+def _end_with_parent() -> None:
+    """Linux: this process ends when the preview does, even if the preview is killed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+_INDEXING: list = []         # (pid, reaper thread, its folders) of the index being made
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def stop_indexing() -> None:
+    """Stop the index a preview is still making (a newer save, or the preview ends)."""
+    while _INDEXING:
+        pid, reaper, folders = _INDEXING.pop()
+        if reaper.is_alive():
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            reaper.join(timeout=10)
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)

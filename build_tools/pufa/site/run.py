@@ -289,7 +289,7 @@ class Run:
                 "</body>", f'<script type="application/json" id="pufa-cite-data">{linker.preview_json()}</script>\n</body>', 1)
         if self.search is not None and self.search.wants(src_uri, meta.get("template", ""), is_homepage, meta):
             if self.memory is not None:
-                self.memory.pages[src_uri] = (title, url, output)
+                self.memory.pages[src_uri] = (title, url, dest_uri)    # (read back from the folder)
             if self.first:
                 self.search.add(src_uri, title, url, output)
         if self.settings.offline_enabled:
@@ -329,7 +329,9 @@ class Run:
         if self.search is not None:
             if self.first:
                 self.search.finish(self.model.synonyms)
-            else:
+                if self.memory is not None:
+                    preview.mark_indexed(site_dir / "search", self.model.stamps)
+            elif not preview.indexed(site_dir / "search", self.model.stamps):
                 preview.index_in_background(self, site_dir)
         # Last: the offline precache lists and hashes every file as served.
         if self.preview:

@@ -47,6 +47,10 @@ class PreviewMemory:
     pages: dict = field(default_factory=dict)    # src_uri -> (title, url, html) for the search index
     generation: int = 0                          # builds so far (a background index checks it)
     templates: "TemplateCache" = field(default_factory=lambda: TemplateCache())
+    # The engine's objects of the last build (files, nav, templates), for a save that renders a few pages.
+    engine: dict = field(default_factory=dict)
+    # A model already loaded for the next build (the engine read it to decide what a save needs).
+    ready: site_model.SiteModel | None = None
 
 
 _handoffs: dict[str, Handoff] = {}

@@ -52,8 +52,16 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         for f in list(files):
             if f.abs_src_path and str(Path(f.abs_src_path)).startswith(docs_dir) and run.hidden(f.src_uri):
                 files.remove(f)
-        for src, meta in run.generated_pages(lambda s: files.get_file_from_path(s) is not None):
-            files.append(File.generated(config, src, content=f"---\n{yamlio.dump(meta)}---\n"))
+        def held(src):      # a file of the site's own, not a page pufa made in an earlier build
+            f = files.get_file_from_path(src)
+            return f is not None and f.generated_by is None
+
+        for src, meta in run.generated_pages(held):
+            text, made = f"---\n{yamlio.dump(meta)}---\n", files.get_file_from_path(src)
+            if made is None:
+                files.append(File.generated(config, src, content=text))
+            elif made.content_string != text:     # pufa serve, after a save: same page, new title
+                made.content_string = text
         # URLs in pinyin: a file saved with a Chinese name still gets an ASCII URL.
         for f in files:
             if f.generated_by is None and not f.src_uri.isascii():
@@ -70,6 +78,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
     def on_nav(self, nav, config, files):
         for src in self.run.empty_sections():
             drop_from_nav(nav, src)
+        if self.run.memory is not None:    # pufa serve: a save renders again with these (engine.py)
+            self.run.memory.engine = {"files": files, "nav": nav}
         self.run.pages_known({f.src_uri: (f.url, f.dest_uri) for f in files}, Path(config.site_dir))
         return nav
 
@@ -105,6 +115,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         if run.memory is not None:         # pufa serve: templates compiled once, not after every save
             env.bytecode_cache = run.memory.templates
         self.env = env
+        if run.memory is not None:
+            run.memory.engine["env"] = env
         if run.rebuild is not None:
             # Pages a preview did not render again still need their titles (menus, 上一篇/下一篇).
             for f in files.documentation_pages():
