@@ -160,3 +160,41 @@ def test_term_pairs_in_chunks_equal_one_pass():
         B.CHUNK_CHARS = saved
     assert (whole.keys == chunked.keys).all() and (whole.tf == chunked.tf).all()
     assert (whole.unit_len == chunked.unit_len).all() and len(whole.keys) > 100_000
+
+
+def test_an_index_made_a_range_of_terms_at_a_time_is_the_same_index(tmp_path, monkeypatch):
+    """A library's pairs stay in sorted runs on disk and are scored a few
+    million at a time (memory that does not grow with the library): the
+    files written are byte for byte those of one pass over all pairs."""
+    import random
+
+    random.seed(11)
+    chars = "中华人民共和国宪法法律援助劳动合同工资拖欠离婚财产继承遗嘱交通事故赔偿醉酒驾驶 ab 12348 "
+    units = [B.Unit(i // 20, "", "", "".join(random.choice(chars) for _ in range(random.randint(0, 300))))
+             for i in range(2000)]
+    docs = [B.Doc(f"文件{n}", f"d{n}/", "law") for n in range(100)]
+    phrases = {"醉驾": ["醉酒驾驶"], "欠薪": ["拖欠工资", "工资"]}
+    settings = B.Settings(max_postings=40, shards=8)
+
+    def written(out):
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    one = tmp_path / "one"
+    terms = B.AsciiTerms()
+    B.IndexWriter(one, settings).finish(docs, units, B.term_pairs(units, 0, terms), terms, phrases=phrases)
+
+    monkeypatch.setattr(B, "CHUNK_CHARS", 5000)
+    monkeypatch.setattr(B, "SLICE_PAIRS", 20_000)
+    streamed, spill = tmp_path / "streamed", tmp_path / "spill"
+    spill.mkdir()
+    terms = B.AsciiTerms()
+    runs = B.pair_runs(units[:1500], 0, terms, spill=spill).extend(B.pair_runs(units[1500:], 1500, terms))
+    assert len(runs.parts) > 20 and len(runs) > 100_000
+    ranges = []
+    whole = B.slices
+    monkeypatch.setattr(B, "slices", lambda r: (ranges.append(p) or p for p in whole(r)))
+    B.IndexWriter(streamed, settings).finish(docs, units, runs, terms, phrases=phrases)
+    assert len(ranges) > 4
+
+    assert written(one) == written(streamed)
+    assert list(spill.iterdir()) == []           # the runs' files are gone

@@ -211,6 +211,110 @@ def term_pairs(units: list[Unit], offset: int = 0, ascii_terms: AsciiTerms | Non
     return Pairs(keys, tf, np.concatenate(lengths))
 
 
+@dataclass
+class Runs:
+    """The pairs of many units as sorted runs, one run a chunk of units, each
+    key packed as (code << UNIT_BITS | unit) << TF_BITS | tf.  A run is an array,
+    or a file of int64 (a library's runs, written by the worker that made them):
+    the index is then made one range of terms at a time, so no step holds all
+    pairs at once."""
+    parts: list = field(default_factory=list)       # np.ndarray, or (path, length)
+    unit_len: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def __len__(self) -> int:
+        return sum(len(p) if isinstance(p, np.ndarray) else p[1] for p in self.parts)
+
+    def extend(self, other: "Runs") -> "Runs":
+        """These pairs, then other's (numbered after these)."""
+        return Runs(self.parts + other.parts, np.concatenate((self.unit_len, other.unit_len)))
+
+    def discard(self) -> None:
+        for part in self.parts:
+            if not isinstance(part, np.ndarray):
+                Path(part[0]).unlink(missing_ok=True)
+        self.parts = []
+
+
+def pair_runs(units: list[Unit], offset: int = 0, ascii_terms: AsciiTerms | None = None,
+              spill: Path | None = None) -> Runs:
+    """term_pairs' work, left as sorted runs (in files under spill, if given)."""
+    ascii_terms = ascii_terms if ascii_terms is not None else AsciiTerms()
+    cap = (1 << TF_BITS) - 1
+    runs, lengths, start, size = Runs(), [], 0, 0
+    for i, u in enumerate(units):
+        size += len(u.text) + 1
+        if size >= CHUNK_CHARS or i == len(units) - 1:
+            chunk = _chunk_pairs(units[start:i + 1], offset + start, ascii_terms)
+            keys = chunk.keys
+            keys <<= TF_BITS                   # (still sorted: keys are unique)
+            keys |= np.minimum(chunk.tf, cap)
+            if spill is not None:
+                path = spill / f".run-{offset}-{len(runs.parts)}.bin"
+                keys.tofile(path)
+                runs.parts.append((str(path), len(keys)))
+            else:
+                runs.parts.append(keys)
+            lengths.append(chunk.unit_len)
+            start, size = i + 1, 0
+    runs.unit_len = np.concatenate(lengths) if lengths else np.zeros(0)
+    return runs
+
+
+SLICE_PAIRS = 2_000_000     # pairs scored at a time (about 100 MB at the peak of scoring)
+_SHIFT = UNIT_BITS + TF_BITS
+
+
+def slices(runs: Runs, size: int | None = None):
+    """Pairs of the runs, a range of term codes at a time, in code order.  Each
+    range holds whole terms (a term's pairs never straddle two)."""
+    total, size = len(runs), size or SLICE_PAIRS
+    n = max(1, -(-total // size))
+    bounds = np.zeros(0, dtype=np.int64)
+    if n > 1:
+        # Term codes at even steps through a sample of every run: cut points.
+        sample = np.concatenate([_read(p, 0, None, stride=512) for p in runs.parts]) >> _SHIFT
+        sample.sort()
+        bounds = np.unique(sample[(np.arange(1, n) * len(sample)) // n])
+    cuts = [_cuts(part, bounds << _SHIFT) for part in runs.parts]
+    cap = (1 << TF_BITS) - 1
+    for i in range(len(bounds) + 1):
+        keys = np.concatenate([_read(part, int(c[i]), int(c[i + 1])) for part, c in zip(runs.parts, cuts)]
+                              or [np.zeros(0, dtype=np.int64)])
+        keys.sort()
+        tf = keys & cap
+        keys >>= TF_BITS
+        yield Pairs(keys, tf, runs.unit_len)
+        del keys, tf                            # (before the next range is read)
+
+
+def _cuts(part, bounds: np.ndarray) -> np.ndarray:
+    if isinstance(part, np.ndarray):
+        inner = np.searchsorted(part, bounds)
+        return np.concatenate(([0], inner, [len(part)]))
+    path, length = part
+    if not length:
+        return np.zeros(len(bounds) + 2, dtype=np.int64)
+    mapped = np.memmap(path, dtype=np.int64, mode="r", shape=(length,))   # (a binary search reads a few pages)
+    inner = np.searchsorted(mapped, bounds)
+    del mapped
+    return np.concatenate(([0], inner, [length]))
+
+
+def _read(part, lo: int, hi: int | None, stride: int = 1) -> np.ndarray:
+    if isinstance(part, np.ndarray):
+        return part[lo:hi:stride].copy()
+    path, length = part
+    hi = length if hi is None else hi
+    if stride > 1:
+        mapped = np.memmap(path, dtype=np.int64, mode="r", shape=(length,)) if length else np.zeros(0, np.int64)
+        out = np.array(mapped[lo:hi:stride])
+        del mapped
+        return out
+    with open(path, "rb") as f:                 # read, not mapped: the pages are not kept
+        f.seek(lo * 8)
+        return np.fromfile(f, dtype=np.int64, count=hi - lo)
+
+
 def _chunk_pairs(units: list[Unit], offset: int, ascii_terms: AsciiTerms) -> Pairs:
     texts = [fold(u.text) for u in units]
     joined = "\n".join(texts)
@@ -273,14 +377,35 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
     """BM25 impacts, each term keeping its max_postings best units.
     Returns (term codes, term of each posting, unit, impact), grouped by term;
     with `phrases`, also their precomputed postings (see phrase_postings)."""
+    n_units = len(pairs.unit_len)
+    avgdl = float(pairs.unit_len.mean()) if n_units else 1.0
+    uniq_codes, t_first, df, p_unit, impact, sel = _score_terms(pairs, settings, avgdl)
+    extra = {}
+    if phrases:
+        def lookup(code):
+            i = int(np.searchsorted(uniq_codes, code))
+            if i >= len(uniq_codes) or uniq_codes[i] != code:
+                return None
+            lo, hi = int(t_first[i]), int(t_first[i] + df[i])
+            return p_unit[lo:hi], impact[lo:hi]
+        extra = phrase_postings(phrases, lookup, ascii_terms, settings)
+    term_of = np.repeat(np.arange(len(uniq_codes), dtype=np.int32), df)[sel]
+    if phrases is not None:
+        return uniq_codes, term_of, p_unit[sel], impact[sel], extra
+    return uniq_codes, term_of, p_unit[sel], impact[sel]
+
+
+def _score_terms(pairs: Pairs, settings: Settings, avgdl: float):
+    """The BM25 impact of every pair of whole terms (n_units and avgdl are the
+    whole index's), and which pairs each term keeps: (codes, first pair of each
+    term, df, unit, impact, kept pair indices)."""
     # In place where it can be: a library's pairs are tens of millions (the
     # arithmetic is the same, in the same order, as idf * tf * (k1 + 1) / (tf + norm)).
     p_unit = (pairs.keys & ((1 << UNIT_BITS) - 1)).astype(np.int32)
     p_code = pairs.keys >> UNIT_BITS
     tf = pairs.tf
     n_units = len(pairs.unit_len)
-    avgdl = float(pairs.unit_len.mean()) if n_units else 1.0
-    t_edge = np.concatenate(([True], p_code[1:] != p_code[:-1]))
+    t_edge = np.concatenate(([True], p_code[1:] != p_code[:-1])) if len(p_code) else np.zeros(0, dtype=bool)
     t_first = np.nonzero(t_edge)[0]
     df = np.diff(np.concatenate((t_first, [len(p_code)])))
     uniq_codes = p_code[t_first]
@@ -297,14 +422,12 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
     norm *= k1
     norm += tf
     impact = idf[term_of]
+    del term_of
     impact *= tf
     impact *= k1 + 1
     impact /= norm
     del norm
 
-    extra = {}
-    if phrases:
-        extra = phrase_postings(phrases, uniq_codes, t_first, df, p_unit, impact, ascii_terms, settings)
     k = settings.max_postings
     keep = np.ones(len(p_unit), dtype=bool)
     for t in np.nonzero(df > k)[0].tolist():
@@ -313,10 +436,7 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
         keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
     if settings.keep_units_from is not None:
         keep |= p_unit >= settings.keep_units_from
-    sel = np.nonzero(keep)[0]   # still grouped by term, units ascending
-    if phrases is not None:
-        return uniq_codes, term_of[sel], p_unit[sel], impact[sel], extra
-    return uniq_codes, term_of[sel], p_unit[sel], impact[sel]
+    return uniq_codes, t_first, df, p_unit, impact, np.nonzero(keep)[0]   # still grouped by term, units ascending
 
 
 def term_code(term: str, ascii_terms: AsciiTerms | None) -> int | None:
@@ -330,8 +450,23 @@ def term_code(term: str, ascii_terms: AsciiTerms | None) -> int | None:
     return None
 
 
-def phrase_postings(phrases: dict, uniq_codes, t_first, df, p_unit, impact, ascii_terms, settings) -> dict:
-    """Postings of whole phrases, computed here over the full (unpruned) index.
+def phrase_terms(phrases: dict, ascii_terms) -> set:
+    """The term codes phrase_postings will look up."""
+    from pufa.search.text import terms as split_terms
+
+    out = set()
+    for texts in phrases.values():
+        for text in texts:
+            for t in split_terms(text):
+                code = term_code(t, ascii_terms)
+                if code is not None:
+                    out.add(code)
+    return out
+
+
+def phrase_postings(phrases: dict, lookup, ascii_terms, settings) -> dict:
+    """Postings of whole phrases, computed here over the full (unpruned) index
+    (`lookup(code)`: a term's units and impacts, or None).
 
     `phrases` maps a name (a synonym key such as 醉驾) to phrases (醉酒驾驶,
     危险驾驶): a unit scores, per phrase, the sum of its terms' impacts times
@@ -351,14 +486,11 @@ def phrase_postings(phrases: dict, uniq_codes, t_first, df, p_unit, impact, asci
             units_parts, imp_parts = [], []
             for t in ts:
                 code = term_code(t, ascii_terms)
-                if code is None:
+                found = lookup(code) if code is not None else None
+                if found is None:
                     continue
-                i = int(np.searchsorted(uniq_codes, code))
-                if i >= len(uniq_codes) or uniq_codes[i] != code:
-                    continue
-                lo, hi = int(t_first[i]), int(t_first[i] + df[i])
-                units_parts.append(p_unit[lo:hi])
-                imp_parts.append(impact[lo:hi])
+                units_parts.append(found[0])
+                imp_parts.append(found[1])
             if not units_parts:
                 continue
             units = np.concatenate(units_parts)
@@ -448,6 +580,33 @@ class _Writer:
         self.pool.shutdown()
 
 
+def _shard_entries(shards: list, codes, term_idx, p_unit, impact, ascii_terms: AsciiTerms, settings: Settings) -> None:
+    """Each term's kept postings as a "term:SSpostings" entry of its shard (SS:
+    the term's highest impact on a log scale); no JSON keys, no quotes."""
+    if not len(p_unit):
+        return
+    # Per-term scale and quantised impacts.
+    new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
+    bounds = np.nonzero(new_term)[0]
+    max_imp = np.zeros(len(codes))
+    max_imp[term_idx[bounds]] = np.maximum.reduceat(impact, bounds)
+    q = np.clip(np.rint(63 * impact / max_imp[term_idx]), 1, 63).astype(np.int64)
+    # Delta-encode units within each term.
+    deltas = p_unit - np.concatenate(([0], p_unit[:-1]))
+    deltas[new_term] = p_unit[new_term]
+    encoded, ends = _encode_varints(deltas, q)
+    text = encoded.decode("ascii")
+    term_ends = np.concatenate((bounds[1:], [len(p_unit)])) - 1
+    char_start = np.concatenate(([0], ends[:-1]))[bounds]
+    char_end = ends[term_ends]
+    present = term_idx[bounds]
+    shard_of_term = term_shards(codes, ascii_terms.terms, settings.shards).tolist()
+    scale_codes = encode_scales(max_imp)
+    for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
+        term = _term_string(int(codes[t]), ascii_terms.terms)
+        shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
+
+
 class IndexWriter:
     """Writes one index into `out`, in two steps: unit blocks as soon as their
     units are known (laws: early, on a worker thread), the rest at the end."""
@@ -492,32 +651,26 @@ class IndexWriter:
         shards_count = settings.shards if units else 0
 
         if units:
-            codes, term_idx, p_unit, impact, phrase_lists = score(pairs, settings, phrases or {}, ascii_terms)
-            stats.terms, stats.postings = len(codes), len(p_unit)
-            # Per-term scale and quantised impacts.
-            new_term = np.concatenate(([True], term_idx[1:] != term_idx[:-1]))
-            bounds = np.nonzero(new_term)[0]
-            max_imp = np.zeros(len(codes))
-            max_imp[term_idx[bounds]] = np.maximum.reduceat(impact, bounds)
-            q = np.clip(np.rint(63 * impact / max_imp[term_idx]), 1, 63).astype(np.int64)
-            # Delta-encode units within each term.
-            deltas = p_unit - np.concatenate(([0], p_unit[:-1]))
-            deltas[new_term] = p_unit[new_term]
-            encoded, ends = _encode_varints(deltas, q)
-            text = encoded.decode("ascii")
-            term_ends = np.concatenate((bounds[1:], [len(p_unit)])) - 1
-            char_start = np.concatenate(([0], ends[:-1]))[bounds]
-            char_end = ends[term_ends]
-            present = term_idx[bounds]
-
-            # A shard is one string of "term:SSpostings" entries separated by spaces
-            # (SS: the term's highest impact on a log scale); no JSON keys, no quotes.
+            runs = pairs if isinstance(pairs, Runs) else None
+            unit_len = runs.unit_len if runs is not None else pairs.unit_len
+            avgdl = float(unit_len.mean()) if len(unit_len) else 1.0
+            wanted = phrase_terms(phrases or {}, ascii_terms)
+            found: dict = {}             # phrase term code -> (units, impacts), unpruned
             shards: list[list[str]] = [[] for _ in range(settings.shards)]
-            shard_of_term = term_shards(codes, ascii_terms.terms, settings.shards).tolist()
-            scale_codes = encode_scales(max_imp)
-            for t, a, z in zip(present.tolist(), char_start.tolist(), char_end.tolist()):
-                term = _term_string(int(codes[t]), ascii_terms.terms)
-                shards[shard_of_term[t]].append(f"{term}:{scale_codes[t]}{text[a:z]}")
+            for part in (slices(runs) if runs is not None else [pairs]):
+                codes, t_first, df, p_unit, impact, sel = _score_terms(part, settings, avgdl)
+                del part
+                for i in np.nonzero(np.isin(codes, np.fromiter(wanted, dtype=np.int64, count=len(wanted))))[0]:
+                    lo, hi = int(t_first[i]), int(t_first[i] + df[i])
+                    found[int(codes[i])] = (p_unit[lo:hi].copy(), impact[lo:hi].copy())
+                term_idx = np.repeat(np.arange(len(codes), dtype=np.int32), df)[sel]
+                stats.terms += len(codes)
+                stats.postings += len(sel)
+                _shard_entries(shards, codes, term_idx, p_unit[sel], impact[sel], ascii_terms, settings)
+                del p_unit, impact, sel, term_idx
+            if runs is not None:
+                runs.discard()
+            phrase_lists = phrase_postings(phrases or {}, found.get, ascii_terms, settings)
             # Whole expansions (synonym keys) as entries named "#key", in the shard
             # of that name: one request for 醉驾's 醉酒驾驶/危险驾驶 instead of six.
             for name, (p_units, p_scores) in phrase_lists.items():

@@ -9,8 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from pufa.content import types as T
 from pufa.laws.library import short_name
 from pufa.search import build as B
@@ -67,7 +65,7 @@ class SiteIndex:
                 units_of_page[0].label = units_of_page[0].label or "简要回答"
             page_units.extend(units_of_page)
             docs.append(doc)
-        pairs = B.merge(law.pairs, B.term_pairs(page_units, len(units), law.ascii))
+        pairs = law.pairs.extend(B.pair_runs(page_units, len(units), law.ascii))
         law.index.settings.keep_units_from = len(units)     # the pages' units follow the laws'
         units.extend(page_units)
         trad, simp = traditional_map()
@@ -90,7 +88,7 @@ class _LawIndex:
     index: B.IndexWriter
     docs: list
     units: list
-    pairs: B.Pairs
+    pairs: B.Runs
     ascii: B.AsciiTerms
     pinyin: list
     blocks_done: int = 0
@@ -100,10 +98,11 @@ def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
     """Terms, unit blocks and pinyin of the law library (on the worker)."""
     ascii_terms = B.AsciiTerms()
     if lib is None:
-        return _LawIndex(index, [], [], B.term_pairs([], 0, ascii_terms), ascii_terms, [])
+        return _LawIndex(index, [], [], B.Runs(), ascii_terms, [])
     docs, unit_lists = law_documents(lib)
     units = [u for unit_list in unit_lists for u in unit_list]
-    pairs = B.term_pairs(units, 0, ascii_terms)
+    # Sorted runs in files beside the index: tens of millions of pairs never in memory at once.
+    pairs = B.pair_runs(units, 0, ascii_terms, spill=index.out)
     index.blocks(units, final=False)
     index.writer.close()
     index.writer = B._Writer()
@@ -142,12 +141,6 @@ class _Job:
             raise RuntimeError("搜索索引的后台进程意外退出") from None
         self.process.join()
         law.index = self.index
-        arrays = {}
-        for name in _PAIR_ARRAYS:
-            path = self.index.out / f".{name}.npy"
-            arrays[name] = np.load(path)
-            path.unlink()
-        law.pairs = B.Pairs(**arrays)
         return law
 
     def cancel(self) -> None:
@@ -157,9 +150,6 @@ class _Job:
             self.future.cancel()
 
 
-_PAIR_ARRAYS = ("keys", "tf", "unit_len")
-
-
 def _child(lib, index, conn) -> None:
     try:
         law = _index_laws(lib, index)
@@ -167,12 +157,6 @@ def _child(lib, index, conn) -> None:
         # Units whose blocks are written need only their document from here on.
         done = law.blocks_done * index.settings.block_size
         law.units = [B.Unit(u.doc, "", "", "") for u in law.units[:done]] + law.units[done:]
-        # The pairs (tens of millions) go through a file: a pipe would hold them
-        # twice in the parent, as pickled bytes and as arrays.
-        for name in _PAIR_ARRAYS:
-            np.save(index.out / f".{name}.npy", getattr(law.pairs, name))
-        law.pairs = None
-        conn.send(law)
+        conn.send(law)            # (the pairs stay in their files)
     finally:
         conn.close()
-
