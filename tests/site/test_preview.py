@@ -89,6 +89,16 @@ def test_saving_a_lesson_shows_on_its_page_and_in_its_listing(preview):
     assert "</html>" in guide and "法律援助" in guide
 
 
+def test_a_new_page_saved_during_the_preview_gets_its_page_and_its_place_in_the_listing(preview):
+    site, base = preview
+    lesson = site / "content" / "lessons" / "xin-wen-zhang.md"
+    model = (site / "content" / "lessons" / "xian-fa.md").read_text(encoding="utf-8")
+    title = next(line for line in model.splitlines() if line.startswith("title:"))
+    lesson.write_text(model.replace(title, "title: 预览中新建的一课", 1), encoding="utf-8")
+    assert eventually(lambda: "预览中新建的一课" in fetch(base + "lessons/xin-wen-zhang/"))
+    assert "预览中新建的一课" in fetch(base + "lessons/")
+
+
 def test_the_search_index_follows_a_save(preview):
     site, base = preview
     qa = next((site / "content" / "qa").glob("*.md"))

@@ -70,8 +70,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                 else:
                     f.dest_uri = slugify_path(f.src_uri)
                 f.url = f._get_url()
-        if run.rebuild is not None:        # pufa serve after a save: only what can have changed
-            for f in files.documentation_pages():
+        if run.memory is not None:         # pufa serve after a save: only what can have changed
+            for f in files.documentation_pages():  # (not MkDocs' guess from file times: listings change too)
                 f.is_modified = (lambda: True) if run.must_render(f.src_uri) else (lambda: False)
         return files
 
