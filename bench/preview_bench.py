@@ -89,6 +89,12 @@ def main() -> int:
                 lesson.write_text(text + f"\n\n{marker}\n", encoding="utf-8")
                 lesson_times.append(wait_for(base + "lessons/xian-fa/", marker))
                 time.sleep(1.0)
+            # A new page: MkDocs lists the files again; only the page, its listing and the home page render.
+            fresh = lesson.with_name("yu-lan-xin-jian.md")
+            fresh.write_text(lesson.read_text(encoding="utf-8").replace("title:", "title: 预览新建测量 ·", 1),
+                             encoding="utf-8")
+            added = wait_for(base + "lessons/yu-lan-xin-jian/", "预览新建测量")
+            time.sleep(1.0)
             if law is not None:
                 url = base + law.relative_to(site / "content").with_suffix("").as_posix() + "/"
                 for n in range(min(args.repeat, 3)):
@@ -119,6 +125,7 @@ def main() -> int:
               f"third start (nothing changed): {again[1]:.1f} s; cache {cache / 1e6:.0f} MB")
         print(f"save a lesson → page shows it: median {statistics.median(lesson_times):.2f} s, "
               f"max {max(lesson_times):.2f} s ({len(lesson_times)} saves)")
+        print(f"add a lesson → its page shows: {added:.2f} s")
         if law_times:
             print(f"save a law → page shows it: median {statistics.median(law_times):.2f} s, "
                   f"max {max(law_times):.2f} s ({len(law_times)} saves)")

@@ -10,6 +10,7 @@ import gc
 import logging
 import re
 import signal
+import threading
 import time
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
@@ -417,7 +418,8 @@ class _Preview:
             load=self._model_for, preview=True, site_url=self.public, memory=self.memory))
         collector = _Collector(site_model.SiteModel(self._settings(config), today=None), self.echo)
         restore = _listen(collector)
-        previous = signal.signal(signal.SIGTERM, _interrupt)   # stopped by a service manager: as Ctrl+C
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _interrupt) if main else None   # a service manager: as Ctrl+C
         server = None
         try:
             self._build_all(config, first=True)
@@ -434,7 +436,8 @@ class _Preview:
         except KeyboardInterrupt:
             pass
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if main:
+                signal.signal(signal.SIGTERM, previous)
             if server is not None:
                 server.shutdown()
             preview.stop_indexing()
@@ -537,8 +540,9 @@ class _Preview:
         model = site_model.load(self._settings(config))
         same_settings = model.stamps.get("/" + CONFIG) == self.memory.model.stamps.get("/" + CONFIG)
         self.memory.ready = model if same_settings else None
-        if preview.pages_to_rebuild(self.memory.model, model) is None:
-            return False
+        if set(model.stamps) != set(self.memory.model.stamps) \
+                or preview.pages_to_rebuild(self.memory.model, model) is None:
+            return False        # (a file added or removed: MkDocs lists the files again)
         files, nav, env = kept["files"], kept["nav"], kept["env"]
         try:
             config.plugins.on_pre_build(config=config)

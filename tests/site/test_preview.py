@@ -94,9 +94,15 @@ def test_a_new_page_saved_during_the_preview_gets_its_page_and_its_place_in_the_
     lesson = site / "content" / "lessons" / "xin-wen-zhang.md"
     model = (site / "content" / "lessons" / "xian-fa.md").read_text(encoding="utf-8")
     title = next(line for line in model.splitlines() if line.startswith("title:"))
+    guide = site / ".pufa-cache" / "preview" / "site" / "guides" / "fa-lv-yuan-zhu-shen-qing" / "index.html"
+    kept = guide.stat().st_mtime_ns
     lesson.write_text(model.replace(title, "title: 预览中新建的一课", 1), encoding="utf-8")
     assert eventually(lambda: "预览中新建的一课" in fetch(base + "lessons/xin-wen-zhang/"))
     assert "预览中新建的一课" in fetch(base + "lessons/")
+    assert "预览中新建的一课" in fetch(base)
+    assert guide.stat().st_mtime_ns == kept          # a page that does not name it is not made again
+    lesson.unlink()                                  # and taken away again: gone from the listing
+    assert eventually(lambda: "预览中新建的一课" not in fetch(base + "lessons/"))
 
 
 def test_the_search_index_follows_a_save(preview):

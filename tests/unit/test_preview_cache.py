@@ -60,3 +60,38 @@ def test_the_index_mark_names_the_sources_it_was_made_from(tmp_path):
     assert preview.indexed(tmp_path, stamps)
     assert not preview.indexed(tmp_path, {"lessons/a.md": (2, 10)})
     assert not preview.indexed(tmp_path / "nowhere", stamps)
+
+
+class _Model:
+    """What pages_to_rebuild reads of a model: stamps, the index, the laws."""
+
+    def __init__(self, stamps, bodies=None):
+        from types import SimpleNamespace
+
+        self.stamps = stamps
+        self.laws = None
+        self.index = SimpleNamespace(pages={rel: SimpleNamespace(body=body, data={})
+                                            for rel, body in (bodies or {}).items()})
+
+
+def test_a_page_added_renders_it_its_listing_the_home_page_and_pages_naming_it():
+    before = {"index.md": (1, 1), "lessons/a.md": (1, 1), "guides/g.md": (1, 1), "guides/h.md": (1, 1)}
+    after = dict(before, **{"lessons/b.md": (2, 1)})
+    model = _Model(after, {"guides/g.md": "见 ../lessons/b.md", "guides/h.md": "无关"})
+    assert preview.pages_to_rebuild(_Model(before), model) == {"lessons/b.md", "lessons/index.md", "index.md",
+                                                                "guides/g.md"}
+    # Removed again: the pages that listed or named it.
+    assert preview.pages_to_rebuild(model, _Model(before, {"guides/g.md": "见 ../lessons/b.md"})) == {
+        "lessons/index.md", "index.md", "guides/g.md"}
+
+
+def test_a_change_to_the_menu_or_the_library_renders_everything():
+    before = {"index.md": (1, 1), "lessons/a.md": (1, 1)}
+    first_of_its_section = dict(before, **{"guides/g.md": (2, 1)})
+    assert preview.pages_to_rebuild(_Model(before), _Model(first_of_its_section)) is None
+    law = dict(before, **{"laws/falv/x.md": (2, 1)})
+    assert preview.pages_to_rebuild(_Model(before), _Model(law)) is None
+    defaults = dict(before, **{"lessons/_defaults.yml": (2, 1)})
+    assert preview.pages_to_rebuild(_Model(before), _Model(defaults)) is None
+    settings = dict(before, **{"/mkdocs.yml": (1, 1)})
+    assert preview.pages_to_rebuild(_Model(settings), _Model(dict(settings, **{"/mkdocs.yml": (2, 1)}))) is None

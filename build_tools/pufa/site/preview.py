@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from pufa.laws.library import LAWS_FOLDER
 from pufa.site.preview_cache import INDEXED, stamps_hash
 
 _SWAP = threading.Lock()     # one search index swapped in at a time
@@ -46,12 +47,19 @@ def pages_to_rebuild(previous, model) -> set[str] | None:
 
     A saved page, the pages that name it (links, related:, featured:, a
     lawyer's firm), the home page and its section's listing; for a saved law,
-    its other versions and the pages citing it.  Anything else that changed --
-    settings, folder defaults, playlists, synonyms, a file added or removed --
-    renders everything again."""
-    if previous is None or set(previous.stamps) != set(model.stamps):
+    its other versions and the pages citing it.  A page added or removed
+    counts as saved (the engine lists the files again).  Anything else that
+    changed -- settings, folder defaults, playlists, synonyms, the law
+    library's files, a section's first page or its last -- renders everything
+    again: the menu of every page can change."""
+    if previous is None:
+        return None
+    added_or_removed = set(previous.stamps) ^ set(model.stamps)
+    if any(rel.startswith(("/", LAWS_FOLDER + "/")) for rel in added_or_removed) \
+            or _sections(previous.stamps) != _sections(model.stamps):
         return None
     changed = [rel for rel, stamp in model.stamps.items() if previous.stamps.get(rel) != stamp]
+    changed += [rel for rel in previous.stamps if rel not in model.stamps]
     pages = {rel for rel in changed if rel.endswith(".md")}
     others = [rel for rel in changed if rel not in pages]
     if any(rel.startswith("/") or rel.endswith((".yml", ".yaml")) or "/_" in "/" + rel for rel in others) \
@@ -69,7 +77,12 @@ def pages_to_rebuild(previous, model) -> set[str] | None:
     for rel, fm in model.index.pages.items():
         if any(n in fm.body or n in str(fm.data) for n in names):
             pages.add(rel)
-    return pages
+    return {rel for rel in pages if rel in model.stamps or rel.endswith("index.md")}
+
+
+def _sections(stamps: dict) -> set[str]:
+    """The folders that hold pages (each has its place in the menu)."""
+    return {rel.split("/", 1)[0] for rel in stamps if rel.endswith(".md") and "/" in rel}
 
 
 def indexed(folder: Path, stamps: dict) -> bool:
