@@ -13,7 +13,11 @@ EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 2
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="用法：")
+        # (argparse also calls this with prefix "" to name a subcommand: "pufa build", not "用法：pufa build")
+        return super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
+_VALUE_KINDS = {"int": "整数", "float": "数字"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,13 +30,55 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="显示这段帮助")
 
     def error(self, message):
-        message = (message.replace("the following arguments are required", "缺少参数")
-                   .replace("unrecognized arguments", "无法识别的参数")
-                   .replace("invalid choice", "没有这个命令")
-                   .replace("argument", "参数"))
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"错误：{message}\n运行 {self.prog} -h 查看帮助。\n")
+        sys.stderr.write(f"错误：{self.chinese(message)}\n运行 {self.prog} -h 查看帮助。\n")
         raise SystemExit(EXIT_PROBLEM)
+
+    def parse_args(self, args=None, namespace=None):
+        # What a command does not know is said by that command (its usage, its options).
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            commands = getattr(self, "commands", {})
+            commands.get(getattr(ns, "command", None), self).error("unrecognized arguments: " + " ".join(extras))
+        return ns
+
+    def chinese(self, message: str) -> str:
+        """argparse's English, said in Chinese, with the nearest right spelling."""
+        import difflib
+        import re
+
+        m = re.search(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if m:
+            name, given = m[1], m[2]
+            choices = re.findall(r"'([^']*)'", m[3])
+            near = difflib.get_close_matches(given, choices, n=1, cutoff=0.5)
+            if name == "命令":
+                hint = f"你是不是想输入 {self.prog} {near[0]}？" if near else ""
+                return f"没有这个命令：{given}。{hint}可以用的命令：{'、'.join(choices)}"
+            hint = f"你是不是想写 {near[0]}？" if near else ""
+            return f"{name} 不能写「{given}」。{hint}可以写：{'、'.join(choices)}"
+        m = re.search(r"unrecognized arguments: (.*)", message)
+        if m:
+            options = [o for o in self._option_string_actions if o.startswith("--")]
+            near = [difflib.get_close_matches(word, options, n=1, cutoff=0.6) for word in m[1].split()]
+            hint = "".join(f"你是不是想写 {n[0]}？" for n in near if n)
+            return f"无法识别的参数：{m[1]}。{hint}"
+        m = re.search(r"the following arguments are required: (.*)", message)
+        if m:
+            return f"缺少参数：{m[1].replace(', ', '、')}"
+        m = re.search(r"argument (\S+): expected (one|at least one) argument", message)
+        if m:
+            return f"{m[1]} 后面要写{'一个' if m[2] == 'one' else '至少一个'}值"
+        m = re.search(r"argument (\S+): invalid (\w+) value: '([^']*)'", message)
+        if m:
+            return f"{m[1]} 的值「{m[3]}」不对：应当是{_VALUE_KINDS.get(m[2], '合适的值')}"
+        m = re.search(r"argument (\S+): ignored explicit argument '([^']*)'", message)
+        if m:
+            return f"{m[1]} 后面不用写值（写了「{m[2]}」）"
+        m = re.search(r"ambiguous option: (\S+) could match (.*)", message)
+        if m:
+            return f"{m[1]} 不明确，可能是：{m[2].replace(', ', '、')}"
+        return message.replace("argument", "参数")
 
 
 def _site_arg(p: argparse.ArgumentParser) -> None:
@@ -50,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     sub.required = True
+    parser.commands = sub.choices
 
     p = sub.add_parser("init", help="新建一个网站", description="新建一个网站：设置文件 mkdocs.yml 和 content 文件夹。")
     p.add_argument("dir", metavar="文件夹", help="新网站的文件夹（不存在会自动创建）")
