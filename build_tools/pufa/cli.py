@@ -404,8 +404,11 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     args = build_parser().parse_args(argv)
+    from pufa.processes import stopped_like_ctrl_c
+
     try:
-        return COMMANDS[args.command](args)
+        with stopped_like_ctrl_c():
+            return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("\n已取消。", file=sys.stderr)
         return EXIT_PROBLEM

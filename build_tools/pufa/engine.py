@@ -9,14 +9,12 @@ from __future__ import annotations
 import gc
 import logging
 import re
-import signal
-import threading
 import time
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pufa import publish
+from pufa import processes, publish
 from pufa import yamlio
 from pufa.content.frontmatter import decode
 from pufa.content.slug import heading_id
@@ -382,10 +380,6 @@ def _watch(server, paths: list[str]) -> None:
             server.watch(path)
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 class _Preview:
     """pufa serve: MkDocs' live-reload server with pufa's builder.
 
@@ -418,33 +412,31 @@ class _Preview:
             load=self._model_for, preview=True, site_url=self.public, memory=self.memory))
         collector = _Collector(site_model.SiteModel(self._settings(config), today=None), self.echo)
         restore = _listen(collector)
-        main = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGTERM, _interrupt) if main else None   # a service manager: as Ctrl+C
         server = None
-        try:
-            self._build_all(config, first=True)
-            server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir),
-                                      mount_path=mount_path)
-            server.error_handler = self._error_page
-            _watch(server, [config.docs_dir, config.config_file_path])
-            server = config.plugins.on_serve(server, config=config, builder=self.rebuild)
-            for item in config.watch:
-                server.watch(item)
-            # MkDocs says where it serves at INFO level; say it ourselves, in Chinese.
-            self.echo(f"预览地址：{self.serve_url}  （保存文件后页面会自动刷新，按 Ctrl+C 结束）")
-            server.serve(open_in_browser=open_browser)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            if main:
-                signal.signal(signal.SIGTERM, previous)
-            if server is not None:
-                server.shutdown()
-            preview.stop_indexing()
-            config.plugins.on_shutdown()
-            session.release(config.config_file_path)
-            restore()
-            self.cache.close()
+        # A service manager or a closed terminal stops the preview as Ctrl+C does.
+        with processes.stopped_like_ctrl_c():
+            try:
+                self._build_all(config, first=True)
+                server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir),
+                                          mount_path=mount_path)
+                server.error_handler = self._error_page
+                _watch(server, [config.docs_dir, config.config_file_path])
+                server = config.plugins.on_serve(server, config=config, builder=self.rebuild)
+                for item in config.watch:
+                    server.watch(item)
+                # MkDocs says where it serves at INFO level; say it ourselves, in Chinese.
+                self.echo(f"预览地址：{self.serve_url}  （保存文件后页面会自动刷新，按 Ctrl+C 结束）")
+                server.serve(open_in_browser=open_browser)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                if server is not None:
+                    server.shutdown()
+                preview.stop_indexing()
+                config.plugins.on_shutdown()
+                session.release(config.config_file_path)
+                restore()
+                self.cache.close()
 
     def _restore(self, config) -> None:
         """The last preview's pages, if made by this pufa, engine, theme and mkdocs.yml."""

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_sample, pufa
 
 
@@ -21,7 +23,15 @@ def tree_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def test_sigkill_halfway_leaves_old_site_byte_identical(tmp_path):
+def running_in(site: Path) -> list[str]:
+    """Processes whose command line names the site (the build and its helpers)."""
+    out = subprocess.run(["ps", "-eo", "pid=,stat=,args="], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines()
+            if str(site) in line and "ps -eo" not in line and " Z" not in line[:12]]
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_a_build_killed_halfway_leaves_the_old_site_and_nothing_running(tmp_path, sig):
     site = copy_sample(tmp_path / "s")
     pufa("build", "--site", str(site), check=True)
     before = tree_digest(site / "site")
@@ -37,15 +47,22 @@ def test_sigkill_halfway_leaves_old_site_byte_identical(tmp_path):
     while time.time() < deadline and proc.poll() is None:
         temp = [p for p in site.glob(".pufa-build-*") if any(p.rglob("*.html"))]
         if temp:
-            os.kill(proc.pid, signal.SIGKILL)
+            os.kill(proc.pid, getattr(signal, sig))
             killed = True
             break
         time.sleep(0.005)
-    proc.wait()
+    proc.wait(timeout=30)
     assert killed, "the build finished before it could be killed"
+    end = time.time() + 5
+    while running_in(site) and time.time() < end:
+        time.sleep(0.1)
+    assert running_in(site) == []                     # no helper left behind, after 5 s at most
     assert tree_digest(site / "site") == before
-    assert list(site.glob(".pufa-build-*"))          # the killed build's leftovers…
-    pufa("build", "--site", str(site), check=True)   # …are cleaned by the next run
+    if sig == "SIGKILL":
+        assert list(site.glob(".pufa-build-*"))      # a killed build cannot clean up…
+    else:
+        assert not list(site.glob(".pufa-build-*"))  # …one stopped by SIGTERM or SIGHUP does
+    pufa("build", "--site", str(site), check=True)   # …and the next run cleans what is left
     assert not list(site.glob(".pufa-build-*")) and not list(site.glob(".pufa-old-*"))
     assert "新增的一段" in (site / "site" / "lessons" / "xian-fa" / "index.html").read_text(encoding="utf-8")
 

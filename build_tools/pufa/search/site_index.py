@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pufa.content import types as T
 from pufa.laws.library import short_name
+from pufa.processes import end_with_parent
 from pufa.search import build as B
 from pufa.search.collect import law_documents
 from pufa.search.collect import page_units as page_units_of
@@ -151,6 +152,7 @@ class _Job:
 
 
 def _child(lib, index, conn) -> None:
+    end_with_parent()             # a build killed by any signal leaves no worker behind
     try:
         law = _index_laws(lib, index)
         law.index = None          # not sent back: the parent has its own

@@ -10,6 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from pufa.laws.library import LAWS_FOLDER
+from pufa.processes import end_with_parent
 from pufa.site.preview_cache import INDEXED, stamps_hash
 
 _SWAP = threading.Lock()     # one search index swapped in at a time
@@ -143,7 +144,7 @@ def index_in_background(run, site_dir) -> None:
     if pid == 0:                                    # the child: index, then leave at once
         try:
             os.setpgid(0, 0)                        # its own group: stopping it stops its helpers too
-            _end_with_parent()
+            end_with_parent()
             os.nice(10)                             # the next save's rendering comes first
             work()
         finally:
@@ -155,16 +156,6 @@ def index_in_background(run, site_dir) -> None:
     reaper = threading.Thread(target=_reap, args=(pid,), name="pufa-preview-index", daemon=True)
     _INDEXING.append((pid, reaper, [site_dir / f".search-{generation}", site_dir / f".search-old-{generation}"]))
     reaper.start()
-
-
-def _end_with_parent() -> None:
-    """Linux: this process ends when the preview does, even if the preview is killed."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 _INDEXING: list = []         # (pid, reaper thread, its folders) of the index being made
