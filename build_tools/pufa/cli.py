@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
     p.add_argument("--strict", action="store_true", help="有警告也算不通过（退出码 1）")
     p.add_argument("--fix", action="store_true",
-                   help="自动修正能修正的问题：GBK 编码转为 UTF-8、去掉 BOM（原文件留一份 .bak）")
+                   help="自动修正能修正的问题：GBK 编码转为 UTF-8、去掉 BOM（原文件保存在 .pufa-backup 文件夹）")
 
     p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
                        description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     _site_arg(p)
 
     p = sub.add_parser("images", help="找出太大的图片，并可自动压缩",
-                       description="列出 content 里超过大小上限的图片；加 --fix 自动缩小并压缩（原图另存为 .bak）。")
+                       description="列出 content 里超过大小上限的图片；加 --fix 自动缩小并压缩（原图保存在 .pufa-backup 文件夹）。")
     _site_arg(p)
     p.add_argument("--fix", action="store_true", help="自动缩小并压缩")
     p.add_argument("--max-kb", type=int, default=500, metavar="KB", help="大小上限，默认 500 KB")
@@ -240,7 +240,7 @@ def cmd_check(args) -> int:
         print(report.to_json())
         return EXIT_PROBLEM if failed else EXIT_OK
     for path, action in report.fixed:
-        print(f"已修正  {path}  {action}（原文件另存为 .bak）")
+        print(f"已修正  {path}  {action}（原文件保存在 .pufa-backup/{path.split('/', 1)[-1]}）")
     if report.findings:
         print(format_all(report.findings))
     verdict = "未通过" if failed else "通过"
@@ -315,6 +315,7 @@ def cmd_poster(args) -> int:
 def cmd_images(args) -> int:
     from pufa import engine
     from pufa.check.images import large_images, shrink
+    from pufa import backup
     from pufa.check.runner import docs_dir_of
 
     try:
@@ -335,13 +336,13 @@ def cmd_images(args) -> int:
             print(f"{shown}  {size / 1024:.0f} KB（超过 {args.max_kb} KB）")
             continue
         try:
-            result = shrink(path, limit)
+            result = shrink(path, limit, docs_dir)
         except Exception as exc:  # noqa: BLE001 - a broken image must not stop the others
             print(f"错误  {shown}  无法处理这张图片（{exc}）", file=sys.stderr)
             problems += 1
             continue
         print(f"已压缩  {shown}  {result.before / 1024:.0f} KB → {result.after / 1024:.0f} KB"
-              f"（原图另存为 {path.name}.bak）{result.note}")
+              f"（原图保存在 {backup.FOLDER}/{path.relative_to(docs_dir.resolve()).as_posix()}）{result.note}")
         problems += bool(result.note)
     if not args.fix:
         print(f"共 {len(found)} 张图片太大。运行 pufa images --fix 自动压缩。")

@@ -86,7 +86,10 @@ def test_gbk_lesson_is_reported_and_fixed_losslessly(base_site, tmp_path):
     assert proc.returncode == 0, proc.stdout
     assert "GBK → UTF-8" in proc.stdout
     assert page.read_text(encoding="utf-8") == original.decode("gbk")
-    assert page.with_name("x.md.bak").read_bytes() == original
+    # The original is kept outside content/, where the build would publish it.
+    assert (site / ".pufa-backup" / "lessons" / "x.md").read_bytes() == original
+    assert ".pufa-backup/lessons/x.md" in proc.stdout
+    assert not list((site / "content").rglob("*.bak"))
     assert pufa("build", "--site", str(site)).returncode == 0
 
 
@@ -117,9 +120,32 @@ def test_images_fix_shrinks_photos(tmp_path):
     proc = pufa("images", "--site", str(site), "--fix")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert photo.stat().st_size <= 500 * 1024
-    assert photo.with_name("photo.jpg.bak").is_file()
+    original = site / ".pufa-backup" / "villages" / "photo.jpg"
+    assert original.stat().st_size > 500 * 1024 and ".pufa-backup/villages/photo.jpg" in proc.stdout
+    assert not list((site / "content").rglob("*.bak"))
     with Image.open(photo) as img:
         assert img.width <= 1600
+
+
+def test_backups_and_working_files_never_reach_the_site_or_the_bundle(tmp_path):
+    """Left in content/ by older pufa versions, Word, WPS, Windows or macOS:
+    none of them is published or zipped."""
+    import zipfile
+
+    site = tmp_path / "s"
+    pufa("init", str(site), "--empty", check=True)
+    lessons = site / "content" / "lessons"
+    for name in ("photo.jpg.bak", "x.md.bak", "~$讲稿.docx", ".~lock.讲稿.docx#", "Thumbs.db", "desktop.ini",
+                 "草稿.tmp"):
+        (lessons / name).write_bytes(b"working file")
+    assert pufa("build", "--site", str(site)).returncode == 0
+    published = [p.name for p in (site / "site").rglob("*") if p.is_file()]
+    assert not [n for n in published if n.endswith((".bak", ".tmp")) or n.startswith("~$")
+                or n.lower() in ("thumbs.db", "desktop.ini")], published
+    out = tmp_path / "b.zip"
+    assert pufa("bundle", "--site", str(site), "--out", str(out)).returncode == 0
+    names = zipfile.ZipFile(out).namelist()
+    assert not [n for n in names if n.endswith((".bak", ".tmp")) or "~$" in n or "Thumbs" in n], names
 
 
 def test_preview_shows_findings_on_the_page(base_site, tmp_path):

@@ -3,9 +3,9 @@ two files that would publish at the same address."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
+from pufa.backup import keep_original
 from pufa.content.slug import slugify_path
 from pufa.findings import ERROR, WARNING, Finding
 
@@ -51,8 +51,9 @@ def detect_encoding(raw: bytes) -> str | None:
         return None
 
 
-def fix_file(path: Path) -> str | None:
-    """Convert GBK to UTF-8 and drop a BOM, keeping a .bak copy. Returns what was done."""
+def fix_file(path: Path, docs_dir: Path) -> str | None:
+    """Convert GBK to UTF-8 and drop a BOM, keeping the original in .pufa-backup/.
+    Returns what was done."""
     raw = path.read_bytes()
     done = []
     encoding = detect_encoding(raw)
@@ -64,9 +65,7 @@ def fix_file(path: Path) -> str | None:
         done.append("去掉 BOM")
     else:
         return None
-    backup = path.with_name(path.name + ".bak")
-    if not backup.exists():
-        shutil.copy2(path, backup)
+    keep_original(path, docs_dir)
     path.write_bytes(text.lstrip("\ufeff").encode("utf-8"))
     return "、".join(done)
 

@@ -1,9 +1,10 @@
 """`pufa images`: find photos too big for phones on slow connections, and shrink them."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from pufa.backup import keep_original
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
@@ -21,15 +22,13 @@ def large_images(docs_dir: Path, limit_bytes: int) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and p.stat().st_size > limit_bytes)
 
 
-def shrink(path: Path, limit_bytes: int, max_width: int = 1600) -> ImageResult:
+def shrink(path: Path, limit_bytes: int, docs_dir: Path, max_width: int = 1600) -> ImageResult:
     """Resize to at most max_width pixels and re-encode until under the limit.
-    The original is kept as NAME.bak."""
+    The original is kept in .pufa-backup/ (pufa.backup), never beside the photo."""
     from PIL import Image, ImageOps
 
     before = path.stat().st_size
-    backup = path.with_name(path.name + ".bak")
-    if not backup.exists():
-        shutil.copy2(path, backup)
+    backup = keep_original(path, docs_dir)
     with Image.open(backup) as img:
         img = ImageOps.exif_transpose(img)
         fmt = "PNG" if path.suffix.lower() == ".png" else "WEBP" if path.suffix.lower() == ".webp" else "JPEG"

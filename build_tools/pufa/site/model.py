@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 
 from pufa import filecache
+from pufa.backup import is_working_file
 from pufa.check import domain, files, links, placeholders
 from pufa.content import quiz
 from pufa.content import types as T
@@ -72,7 +73,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
         for rel in model.sources:
             path = docs_dir / rel
             if path.suffix.lower() in files.TEXT_SUFFIXES:
-                done = files.fix_file(path)
+                done = files.fix_file(path, docs_dir)
                 if done:
                     model.fixed.append((f"{root}/{rel}", done))
 
@@ -144,7 +145,7 @@ def _sources(docs_dir) -> list[str]:
         rel = base[top:].replace(os.sep, "/")
         prefix = rel + "/" if rel else ""
         out.extend(prefix + name for name in sorted(names)
-                   if not name.startswith(".") and not name.endswith((".bak", ".tmp")))
+                   if not name.startswith(".") and not is_working_file(name))
     return out
 
 

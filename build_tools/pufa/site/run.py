@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from pufa import poster as posters
 from pufa import pwa, usage
+from pufa.backup import is_working_file
 from pufa.browser_bundle import write_bundle
 from pufa.content import documents, quiz
 from pufa.content import types as T
@@ -77,8 +78,11 @@ class Run:
     # -- 1. files ------------------------------------------------------------
     def hidden(self, src_uri: str) -> bool:
         """Files under content/ that are data, not published: folder defaults,
-        underscore files, playlists."""
-        return any(p.startswith("_") for p in src_uri.split("/")) or screen_site.is_playlist_file(src_uri)
+        underscore files, playlists; and working files -- backups, Word's and
+        WPS's lock files, the thumbnails Windows and macOS leave."""
+        name = src_uri.rsplit("/", 1)[-1]
+        return any(p.startswith("_") for p in src_uri.split("/")) or screen_site.is_playlist_file(src_uri) \
+            or is_working_file(name)
 
     def generated_pages(self, exists: Callable[[str], bool]) -> list[tuple[str, dict]]:
         """(src_uri, front matter) of the pages pufa makes that no file holds."""
