@@ -89,6 +89,8 @@ GITIGNORE = """\
 site/
 .pufa-build-*/
 .pufa-old-*/
+.pufa-cache/
+.pufa-backup/
 *.bak
 """
 
