@@ -87,6 +87,22 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
                 code="schema.placeholder"))
             meta[f.name] = value
             continue
+        if f.kind in (T.CHOICES, T.TEXT_LIST) and isinstance(value, str) and _one_line_list(value):
+            items = _one_line_list(value)
+            findings.append(Finding(
+                WARNING, file, line or fm.line_of(key),
+                f"字段「{f.label}」（{f.name}）写成了一行「{value}」，已分成 {len(items)} 项：{'、'.join(items)}",
+                f"每项单独一行，以「- 」开头，例如\n        {f.name}:\n          - {items[0]}\n          - {items[1]}",
+                code="schema.one-line-list"))
+            value = items
+        if f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE) and isinstance(value, (str, list)):
+            halfwidth = [_halfwidth(v) for v in value] if isinstance(value, list) else _halfwidth(value)
+            if halfwidth != value and not _check_value(f, halfwidth)[1]:
+                findings.append(Finding(
+                    WARNING, file, line or fm.line_of(key),
+                    f"字段「{f.label}」（{f.name}）用了全角数字或符号（输入法在中文状态）：已按「{_shown(halfwidth)}」处理",
+                    f"切换到英文输入法重新输入，写成 {_shown(halfwidth)}", code="schema.fullwidth"))
+                value = halfwidth
         value, problems = _check_value(f, value)
         for message, hint in problems:
             findings.append(Finding(ERROR, file, line or fm.line_of(key),
@@ -148,6 +164,34 @@ def _is_placeholder(value) -> bool:
     if isinstance(value, list):
         return any(isinstance(v, str) and _PLACEHOLDER.search(v) for v in value)
     return isinstance(value, str) and bool(_PLACEHOLDER.search(value))
+
+
+# (Not brackets: 「12348（热线）」 is how a note after a number is written.)
+_HALFWIDTH = str.maketrans("０１２３４５６７８９－—–／＋", "0123456789---/+")
+
+
+def _halfwidth(value):
+    """Digits and punctuation a Chinese input method typed full-width: ２０２６－０３－０８ → 2026-03-08."""
+    return value.translate(_HALFWIDTH).strip() if isinstance(value, str) else value
+
+
+def _shown(value) -> str:
+    return "、".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[；;]\s*")
+_SOFT_SEPARATORS = re.compile(r"\s*(?:[，、]|,\s)\s*")
+_NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[、.．)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+
+
+def _one_line_list(value: str) -> list[str]:
+    """A list typed on one line, as in Word: 「家暴，保护令」, 「1、身份证；2、户口簿」
+    (its items), or [] if it is one item."""
+    text = value.strip()
+    parts = _LIST_SEPARATORS.split(text) if _LIST_SEPARATORS.search(text) else _SOFT_SEPARATORS.split(text)
+    items = [_NUMBERING.sub("", p).strip() for p in parts]
+    items = [i for i in items if i]
+    return items if len(items) > 1 else []
 
 
 def _is_empty(value) -> bool:
