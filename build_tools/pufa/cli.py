@@ -18,6 +18,16 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 _VALUE_KINDS = {"int": "整数", "float": "数字"}
+# argparse's other messages: (pattern, what to say instead).
+_PLAIN_MESSAGES = [
+    (r"the following arguments are required: (.*)", lambda m: f"缺少参数：{m[1].replace(', ', '、')}"),
+    (r"argument (\S+): expected (one|at least one) argument",
+     lambda m: f"{m[1]} 后面要写{'一个' if m[2] == 'one' else '至少一个'}值"),
+    (r"argument (\S+): invalid (\w+) value: '([^']*)'",
+     lambda m: f"{m[1]} 的值「{m[3]}」不对：应当是{_VALUE_KINDS.get(m[2], '合适的值')}"),
+    (r"argument (\S+): ignored explicit argument '([^']*)'", lambda m: f"{m[1]} 后面不用写值（写了「{m[2]}」）"),
+    (r"ambiguous option: (\S+) could match (.*)", lambda m: f"{m[1]} 不明确，可能是：{m[2].replace(', ', '、')}"),
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,21 +73,10 @@ class _Parser(argparse.ArgumentParser):
             near = [difflib.get_close_matches(word, options, n=1, cutoff=0.6) for word in m[1].split()]
             hint = "".join(f"你是不是想写 {n[0]}？" for n in near if n)
             return f"无法识别的参数：{m[1]}。{hint}"
-        m = re.search(r"the following arguments are required: (.*)", message)
-        if m:
-            return f"缺少参数：{m[1].replace(', ', '、')}"
-        m = re.search(r"argument (\S+): expected (one|at least one) argument", message)
-        if m:
-            return f"{m[1]} 后面要写{'一个' if m[2] == 'one' else '至少一个'}值"
-        m = re.search(r"argument (\S+): invalid (\w+) value: '([^']*)'", message)
-        if m:
-            return f"{m[1]} 的值「{m[3]}」不对：应当是{_VALUE_KINDS.get(m[2], '合适的值')}"
-        m = re.search(r"argument (\S+): ignored explicit argument '([^']*)'", message)
-        if m:
-            return f"{m[1]} 后面不用写值（写了「{m[2]}」）"
-        m = re.search(r"ambiguous option: (\S+) could match (.*)", message)
-        if m:
-            return f"{m[1]} 不明确，可能是：{m[2].replace(', ', '、')}"
+        for pattern, say in _PLAIN_MESSAGES:
+            m = re.search(pattern, message)
+            if m:
+                return say(m)
         return message.replace("argument", "参数")
 
 
