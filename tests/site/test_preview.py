@@ -4,6 +4,7 @@ idle preview does nothing; a second start reuses the last preview's pages, and
 stopping it leaves nothing running."""
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -52,6 +53,16 @@ def stop(proc) -> None:
     proc.terminate()
     proc.wait(timeout=30)
     proc.log.close()
+
+
+@contextlib.contextmanager
+def previewing(site: Path, port: int, log_name: str):
+    """A preview of site, stopped on leaving the block; yields its address."""
+    proc = start(site, port, log_name)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(proc)
 
 
 def running_in(site: Path) -> list[str]:
@@ -139,12 +150,8 @@ def test_an_idle_preview_does_not_rebuild(preview):
 def test_a_second_start_reuses_the_last_preview_and_shows_what_changed_meanwhile(tmp_path):
     site = copy_sample(tmp_path / "s")
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = start(site, port, "first.log")
-    try:
+    with previewing(site, port, "first.log") as base:
         assert eventually(lambda: "</html>" in fetch(base + "lessons/xian-fa/"), 300)
-    finally:
-        stop(proc)
     cache = site / ".pufa-cache"
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert "可以随时删除" in (cache / "说明.txt").read_text(encoding="utf-8")
@@ -157,32 +164,22 @@ def test_a_second_start_reuses_the_last_preview_and_shows_what_changed_meanwhile
     text = qa.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title:"))
     qa.write_text(text.replace(title, title + "（蘅芜）", 1), encoding="utf-8")
-    proc = start(site, port, "second.log")
-    try:
+    with previewing(site, port, "second.log") as base:
         assert eventually(lambda: "停着的时候写的一段" in fetch(base + "lessons/xian-fa/"), 300)
         assert "法律援助" in fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/")
         assert guide.stat().st_mtime_ns == kept     # a page nothing changed is not made again
         # The search index is remade in the background, from the pages in the folder.
         assert eventually(lambda: "蘅芜" in fetch(base + "search/meta.js"), 180)
-    finally:
-        stop(proc)
     assert running_in(site) == []
 
 
 def test_a_changed_setting_starts_the_next_preview_afresh(tmp_path):
     site = copy_sample(tmp_path / "s")
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = start(site, port, "first.log")
-    try:
+    with previewing(site, port, "first.log") as base:
         assert eventually(lambda: "</html>" in fetch(base), 300)
-    finally:
-        stop(proc)
     cfg = site / "mkdocs.yml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("site_name: 云溪区普法网（示例）",
                                                            "site_name: 云溪区普法网（改名示例）"), encoding="utf-8")
-    proc = start(site, port, "second.log")
-    try:
+    with previewing(site, port, "second.log") as base:
         assert eventually(lambda: "云溪区普法网（改名示例）" in fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/"), 300)
-    finally:
-        stop(proc)
