@@ -7,6 +7,7 @@ the offline zip) and the checks would read them as pages.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 FOLDER = ".pufa-backup"
@@ -24,14 +25,24 @@ def is_working_file(name: str) -> bool:
     return low.endswith(WORKING_SUFFIXES) or low in WORKING_NAMES or low.startswith(("~$", ".~lock"))
 
 
+_kept: dict[Path, Path] = {}      # this run's originals: a file fixed twice keeps its first state
+
+
 def keep_original(path: Path, docs_dir: Path) -> Path:
-    """Copy path (under docs_dir) to the backup folder, once: the first original is the one kept."""
+    """Copy path (under docs_dir) to the backup folder before pufa changes it.
+    An older backup of the same file (an earlier --fix) is kept too, under a dated name."""
     path, docs_dir = Path(path).resolve(), Path(docs_dir).resolve()
+    if path in _kept:
+        return _kept[path]
     folder = docs_dir.parent / FOLDER
     target = folder / path.relative_to(docs_dir)
+    if target.exists() and target.read_bytes() != path.read_bytes():
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = target.with_name(f"{target.stem}（{stamp}）{target.suffix}")
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
+    _kept[path] = target
     readme = folder / "说明.txt"
     if not readme.exists():
         readme.write_text(README, encoding="utf-8")

@@ -123,7 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
     p.add_argument("--strict", action="store_true", help="有警告也算不通过（退出码 1）")
     p.add_argument("--fix", action="store_true",
-                   help="自动修正能修正的问题：GBK 编码转为 UTF-8、去掉 BOM（原文件保存在 .pufa-backup 文件夹）")
+                   help="自动修正不用猜就能修正的问题：GBK、UTF-16 编码转为 UTF-8，去掉 BOM，"
+                        "日期和电话里的全角数字，写在一行的列表，写成网址或电脑路径的链接"
+                        "（原文件保存在 .pufa-backup 文件夹）")
 
     p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
                        description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
@@ -238,8 +240,13 @@ def cmd_check(args) -> int:
     if args.format == "json":
         print(report.to_json())
         return EXIT_PROBLEM if failed else EXIT_OK
+    by_file: dict[str, list[str]] = {}
     for path, action in report.fixed:
-        print(f"已修正  {path}  {action}（原文件保存在 .pufa-backup/{path.split('/', 1)[-1]}）")
+        by_file.setdefault(path, []).append(action)
+    for path, actions in by_file.items():
+        print(f"已修正  {path}（原文件保存在 .pufa-backup/{path.split('/', 1)[-1]}）")
+        for action in actions:
+            print(f"      {action}")
     if report.findings:
         print(format_all(report.findings))
     verdict = "未通过" if failed else "通过"

@@ -59,3 +59,9 @@ def test_a_note_in_chinese_brackets_after_a_number_is_fine():
     meta, findings = checked(T.DIRECTORY, "title: 云溪区法律援助中心\nkind: 法律援助机构\naddress: 示例地址\n"
                                           "phone: 12348（热线）")
     assert not [f for f in findings if f.code == "schema.fullwidth"]
+
+
+def test_a_sentence_with_a_comma_stays_one_item():
+    meta, findings = checked(T.GUIDE, "title: 申请人民调解\nconditions: 双方自愿，纠纷属于民间纠纷")
+    assert meta["conditions"] == ["双方自愿，纠纷属于民间纠纷"]
+    assert not [f for f in findings if f.code == "schema.one-line-list"]

@@ -38,7 +38,10 @@ def check_file(path: Path, rel: str, shown: str) -> list[Finding]:
 
 
 def detect_encoding(raw: bytes) -> str | None:
-    """'utf-8' when it is; 'gb18030' for GBK files from Windows; None if neither."""
+    """'utf-8' when it is; 'utf-16' for Notepad's "Unicode"; 'gb18030' for GBK
+    files from Windows; None if none of them."""
+    if utf16_text(raw) is not None:
+        return "utf-16"
     try:
         raw.decode("utf-8")
         return "utf-8"
@@ -51,13 +54,39 @@ def detect_encoding(raw: bytes) -> str | None:
         return None
 
 
+def utf16_text(raw: bytes) -> str | None:
+    """The text of a UTF-16 file (Notepad's 「Unicode」 and 「Unicode big endian」), with or
+    without its byte-order mark; None if it is not one."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(raw) >= 2 and b"\0" in raw:
+        # Without a mark: ASCII characters (---, field names) leave a zero byte beside them.
+        zeros_odd = raw[1::2].count(0)
+        zeros_even = raw[0::2].count(0)
+        if max(zeros_odd, zeros_even) < len(raw) // 8:
+            return None
+        encoding = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
+    else:
+        return None
+    try:
+        text = raw.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    if encoding != "utf-16" and sum(c.isprintable() or c in "\r\n\t" for c in text) < 0.95 * len(text):
+        return None             # zero bytes, but not text
+    return text
+
+
 def fix_file(path: Path, docs_dir: Path) -> str | None:
-    """Convert GBK to UTF-8 and drop a BOM, keeping the original in .pufa-backup/.
+    """Convert GBK and UTF-16 to UTF-8 and drop a BOM, keeping the original in .pufa-backup/.
     Returns what was done."""
     raw = path.read_bytes()
     done = []
     encoding = detect_encoding(raw)
-    if encoding == "gb18030":
+    if encoding == "utf-16":
+        text = utf16_text(raw)
+        done.append("UTF-16（记事本的「Unicode」）→ UTF-8")
+    elif encoding == "gb18030":
         text = raw.decode("gb18030")
         done.append("GBK → UTF-8")
     elif encoding == "utf-8" and raw.startswith(b"\xef\xbb\xbf"):

@@ -35,6 +35,15 @@ _FENCE = re.compile(r"^---\s*$")
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
     """Bytes to text; GBK and friends are named so staff know what to do."""
     findings: list[Finding] = []
+    from pufa.check.files import utf16_text
+
+    if utf16_text(raw) is not None:
+        return None, [Finding(
+            ERROR, file, 1,
+            "文件是 UTF-16 编码（记事本「另存为」时选了「Unicode」），不是网站要求的 UTF-8，无法读取",
+            "运行 pufa check --fix 自动转换为 UTF-8（原文件保存在 .pufa-backup 文件夹）；"
+            "或用记事本打开，「另存为」时编码选择「UTF-8」",
+            code="file.encoding")]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -45,11 +54,18 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
             raw.decode("gb18030")
             guess = "GBK/GB18030（Windows 记事本或 WPS 的「ANSI」）"
         except UnicodeDecodeError:
-            guess = "未知"
+            guess = None
+        if guess is None:
+            findings.append(Finding(
+                ERROR, file, line,
+                "文件里有读不懂的字符（不是 UTF-8，也不是 GBK），可能是从别的软件里复制时损坏了",
+                "用记事本或 WPS 打开这个文件，检查这一行附近的文字，「另存为」时编码选择「UTF-8」",
+                code="file.encoding"))
+            return None, findings
         findings.append(Finding(
             ERROR, file, line,
             f"文件不是 UTF-8 编码（看起来是 {guess} 编码），网站无法正确显示其中的中文",
-            "运行 pufa check --fix 自动转换为 UTF-8（会保留一份 .bak 备份）；"
+            "运行 pufa check --fix 自动转换为 UTF-8（原文件保存在 .pufa-backup 文件夹）；"
             "或用记事本打开，「另存为」时编码选择「UTF-8」",
             code="file.encoding",
         ))

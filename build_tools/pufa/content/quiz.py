@@ -23,6 +23,7 @@ import yaml
 from markupsafe import escape
 
 from pufa import yamlio
+from pufa.content.validate import one_line_list
 from pufa.findings import ERROR, WARNING, Finding
 
 _OPEN = re.compile(r"^(`{3,}|~{3,})\s*\{?\s*\.?(quiz|自测题|测试题)\s*\}?\s*$")
@@ -103,16 +104,23 @@ def parse(block: Block, shown: str, body_line: int) -> list[Finding]:
     for i, raw in enumerate(data):
         qnode = node.value[i] if isinstance(node, yaml.SequenceNode) else None
         line = first + qnode.start_mark.line if qnode is not None else first
-        q, problems = _question(raw, line, shown)
+        q, problems = _question(raw, line, shown, _key_lines(qnode, first))
         findings += problems
         if q is not None:
             block.questions.append(q)
     return findings
 
 
-def _question(raw, line: int, shown: str) -> tuple[Question | None, list[Finding]]:
-    def err(message, hint, code, severity=ERROR):
-        return Finding(severity, shown, line, message, hint, code=code)
+def _key_lines(qnode, first: int) -> dict:
+    """Each field of a question -> its line in the file."""
+    if not isinstance(qnode, yaml.MappingNode):
+        return {}
+    return {str(k.value): first + k.start_mark.line for k, _ in qnode.value}
+
+
+def _question(raw, line: int, shown: str, key_lines: dict | None = None) -> tuple[Question | None, list[Finding]]:
+    def err(message, hint, code, severity=ERROR, at=None):
+        return Finding(severity, shown, at or line, message, hint, code=code)
 
     if not isinstance(raw, dict):
         return None, [err("这道题看不懂：应当是「题目」「类型」「选项」「答案」等字段",
@@ -141,8 +149,16 @@ def _question(raw, line: int, shown: str) -> tuple[Question | None, list[Finding
             return None, [err("判断题没有正确答案" if not answer else f"判断题的答案「{answer}」看不懂",
                               "写「答案: 对」或「答案: 错」", "quiz.answer")]
     else:
-        options = [str(o).strip() for o in (data.get("options") or []) if str(o).strip()] \
-            if isinstance(data.get("options"), list) else []
+        raw_options = data.get("options")
+        if isinstance(raw_options, str) and one_line_list(raw_options, short=True):
+            # 选项: 醉驾，追逐竞驶，超载 — typed on one line, as in Word.
+            raw_options = one_line_list(raw_options, short=True)
+            at = next((n for k, n in (key_lines or {}).items() if chinese.get(k, k) == "options"), None)
+            findings.append(err("选项写在了一行里，已按「，」「、」「；」分成 " + str(len(raw_options)) + " 个选项",
+                                "每个选项单独一行，写成「  - 选项内容」（pufa check --fix 会自动改）",
+                                "quiz.one-line-options", WARNING, at))
+        options = [str(o).strip() for o in (raw_options or []) if str(o).strip()] \
+            if isinstance(raw_options, list) else []
         if len(options) < 2:
             return None, [err("选择题至少要有两个选项", "在「选项:」下面逐行写「- 选项内容」", "quiz.options")]
         if len(options) > len(LETTERS):

@@ -87,8 +87,8 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
                 code="schema.placeholder"))
             meta[f.name] = value
             continue
-        if f.kind in (T.CHOICES, T.TEXT_LIST) and isinstance(value, str) and _one_line_list(value):
-            items = _one_line_list(value)
+        if f.kind in (T.CHOICES, T.TEXT_LIST) and isinstance(value, str) and one_line_list(value, has_short_items(f)):
+            items = one_line_list(value, has_short_items(f))
             findings.append(Finding(
                 WARNING, file, line or fm.line_of(key),
                 f"字段「{f.label}」（{f.name}）写成了一行「{value}」，已分成 {len(items)} 项：{'、'.join(items)}",
@@ -96,14 +96,15 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
                 code="schema.one-line-list"))
             value = items
         if f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE) and isinstance(value, (str, list)):
-            halfwidth = [_halfwidth(v) for v in value] if isinstance(value, list) else _halfwidth(value)
-            if halfwidth != value and not _check_value(f, halfwidth)[1]:
+            half = [halfwidth(v) for v in value] if isinstance(value, list) else halfwidth(value)
+            if half != value and not check_value(f, half)[1]:
                 findings.append(Finding(
                     WARNING, file, line or fm.line_of(key),
-                    f"字段「{f.label}」（{f.name}）用了全角数字或符号（输入法在中文状态）：已按「{_shown(halfwidth)}」处理",
-                    f"切换到英文输入法重新输入，写成 {_shown(halfwidth)}", code="schema.fullwidth"))
-                value = halfwidth
-        value, problems = _check_value(f, value)
+                    f"字段「{f.label}」（{f.name}）用了全角数字或符号（输入法在中文状态）：已按「{_shown(half)}」处理",
+                    f"切换到英文输入法重新输入，写成 {_shown(half)}（pufa check --fix 会自动改）",
+                    code="schema.fullwidth"))
+                value = half
+        value, problems = check_value(f, value)
         for message, hint in problems:
             findings.append(Finding(ERROR, file, line or fm.line_of(key),
                                     f"字段「{f.label}」（{f.name}）{message}", hint,
@@ -170,7 +171,7 @@ def _is_placeholder(value) -> bool:
 _HALFWIDTH = str.maketrans("０１２３４５６７８９－—–／＋", "0123456789---/+")
 
 
-def _halfwidth(value):
+def halfwidth(value):
     """Digits and punctuation a Chinese input method typed full-width: ２０２６－０３－０８ → 2026-03-08."""
     return value.translate(_HALFWIDTH).strip() if isinstance(value, str) else value
 
@@ -181,17 +182,32 @@ def _shown(value) -> str:
 
 _LIST_SEPARATORS = re.compile(r"\s*[；;]\s*")
 _SOFT_SEPARATORS = re.compile(r"\s*(?:[，、]|,\s)\s*")
-_NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[、.．)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+_NUMBERING = re.compile(r"^\s*(?:[（(]\s*(?:\d+|[A-Ha-h])\s*[)）]|(?:\d+|[A-Ha-h])\s*[、.．)）]"
+                        r"|[一二三四五六七八九十]+\s*[、.．])\s*")
 
 
-def _one_line_list(value: str) -> list[str]:
+def one_line_list(value: str, short: bool = False) -> list[str]:
     """A list typed on one line, as in Word: 「家暴，保护令」, 「1、身份证；2、户口簿」
-    (its items), or [] if it is one item."""
+    (its items), or [] if it is one item.  `short`: the items are words (tags, audiences,
+    quiz options), so 「，」 separates them too."""
     text = value.strip()
-    parts = _LIST_SEPARATORS.split(text) if _LIST_SEPARATORS.search(text) else _SOFT_SEPARATORS.split(text)
+    if _LIST_SEPARATORS.search(text):
+        parts = _LIST_SEPARATORS.split(text)
+    else:
+        parts = _SOFT_SEPARATORS.split(text)
+        numbered = sum(bool(_NUMBERING.match(p)) for p in parts) == len(parts)
+        # In a list of sentences 「，」 joins the halves of one (双方自愿，纠纷属于民间纠纷):
+        # split there only between numbered items; 「、」 always enumerates.
+        if not (short or numbered or "、" in text):
+            return []
     items = [_NUMBERING.sub("", p).strip() for p in parts]
     items = [i for i in items if i]
     return items if len(items) > 1 else []
+
+
+def has_short_items(f: T.Field) -> bool:
+    """Tags and choices are words; other lists (conditions, steps) may be sentences."""
+    return f.kind == T.CHOICES or f.name == "tags"
 
 
 def _is_empty(value) -> bool:
@@ -206,7 +222,7 @@ def _text(value) -> str | None:
     return str(value).strip()
 
 
-def _check_value(f: T.Field, value) -> tuple[object, list[tuple[str, str]]]:
+def check_value(f: T.Field, value) -> tuple[object, list[tuple[str, str]]]:
     """Normalise one value; return it and a list of (message, hint)."""
     if value is None:
         return None, []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pufa import filecache
 from pufa.backup import is_working_file
-from pufa.check import domain, files, links, placeholders
+from pufa.check import domain, files, fixer, links, pasted, placeholders
 from pufa.content import quiz
 from pufa.content import types as T
 from pufa.content.model import ContentIndex, ContentItem, load_index
@@ -67,8 +67,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
         return model
 
     model.sources = _sources(docs_dir)
-    model.stamps = _stamps(docs_dir, model.sources)
-    model.stamps.update({"/" + k: v for k, v in _stamps(settings.site, [settings.config_file.name]).items()})
+    site = links.Site(docs_dir, model.sources, settings.site_url)
     if fix:
         for rel in model.sources:
             path = docs_dir / rel
@@ -76,6 +75,10 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
                 done = files.fix_file(path, docs_dir)
                 if done:
                     model.fixed.append((f"{root}/{rel}", done))
+            if rel.endswith(".md") and not is_law_file(rel):
+                model.fixed += [(f"{root}/{rel}", done) for done in fixer.fix_page(path, rel, docs_dir, site)]
+    model.stamps = _stamps(docs_dir, model.sources)
+    model.stamps.update({"/" + k: v for k, v in _stamps(settings.site, [settings.config_file.name]).items()})
 
     for rel in model.sources:
         found += filecache.get(("file", root), docs_dir / rel,
@@ -110,7 +113,12 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
                 if isinstance(text, str) and "待补充" not in text and "第xx条" not in text.lower():
                     for f in placeholders.find(text, shown, fm.line_of(str(key))):
                         found.append(Finding(f.severity, f.file, f.line, f.message, f.hint, None, f.code))
-        found += links.check(docs_dir, rel, shown, fm.body, fm.body_line, anchors)
+        found += links.check(site, rel, shown, fm.body, fm.body_line, anchors)
+        found += pasted.check(fm.body, shown, fm.body_line, fm.data.get("title"))
+    for item in index.items:
+        if item.meta.get("photos"):
+            found += links.photo_findings(site, item.src_uri, f"{root}/{item.src_uri}", item.meta["photos"],
+                                          item.lines.get("photos"))
 
     # The law library and every citation of it.
     model.laws = load_library(docs_dir, root, [r for r in model.sources if is_law_file(r)])

@@ -23,6 +23,7 @@ from pufa import poster as posters
 from pufa import pwa, usage
 from pufa.backup import is_working_file
 from pufa.browser_bundle import write_bundle
+from pufa.check.links import photo_url
 from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content import views
@@ -199,6 +200,9 @@ class Run:
                 meta["template"] = item.ctype.template
             if "description" not in meta and views.summary_of(item):
                 meta["description"] = views.summary_of(item)
+            if meta.get("photos"):
+                # Written beside the page's file; the page itself is one folder deeper.
+                meta["photos"] = [dict(p, src=photo_url(src_uri, url, p["src"])) for p in meta["photos"]]
         elif entry is not None:
             meta = {"title": escape(entry.title), "template": "pufa/law.html", "hide": ["navigation"],
                     "description": escape(f"{entry.title}（{STATUS_LABELS[entry.status]}）")}
