@@ -1,6 +1,6 @@
 # pufa — two commands on a fresh Linux machine:
 #   make build   set up .venv, build the sample site into site/
-#   make test    the same set-up, Chromium and CJK fonts, then the whole test suite
+#   make test    the same set-up, Chromium, CJK fonts and LibreOffice, then the whole test suite
 #   make bench   benchmarks (plain Material vs pufa)
 #   make constraints   re-pin constraints.txt to the newest versions pyproject.toml allows
 
@@ -18,7 +18,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # they are what pufa needs as a library.  See docs/decisions/0008.
 PINS   := -c constraints.txt --build-constraint constraints.txt
 
-.PHONY: build test bench browser serve clean sample-laws constraints
+.PHONY: build test bench browser office serve clean sample-laws constraints
 
 $(STAMP): pyproject.toml setup.py constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
+# Debian's LibreOffice Writer (no GUI): the import-docx tests save a real .docx with it.
+office:
+	@if ! command -v soffice >/dev/null; then \
+		echo "正在安装 libreoffice-writer-nogui（Debian 软件包）……"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	fi
+
 # axe-core and acorn (npm registry): the accessibility tests and the check that our scripts are ES5.
 $(AXE): package.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -47,7 +55,7 @@ $(AXE): package.json
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: $(STAMP) browser $(AXE)
+test: $(STAMP) browser office $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

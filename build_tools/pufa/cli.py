@@ -111,6 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", action="store_true", help="普法课堂用「以案释法」版式")
     _site_arg(p)
 
+    p = sub.add_parser("import-docx", help="把 Word 文档（.docx）导入成一篇内容",
+                       description="把一篇 Word 文档（.docx）变成网站上的一篇内容：标题、小标题、列表、表格、"
+                                   "加粗、脚注和图片都保留，图片自动压缩并放在文章旁边，文件名用标题的拼音。"
+                                   "原来的 .docx 不会被改动，已有的文件不会被覆盖。"
+                                   ".doc、.wps 请先在 Word 或 WPS 里「另存为」.docx。\n\n内容类型：\n" + kinds,
+                       epilog="例子：\n  pufa import-docx 离婚冷静期十问.docx --type lesson\n"
+                              "  pufa import-docx D:\\稿件\\法律援助指南.docx --type 办事指南")
+    p.add_argument("file", metavar="文档", help="Word 文档（.docx）的路径")
+    p.add_argument("--type", metavar="类型", help="内容类型，如 lesson、guide、qa，也可以写中文：普法课堂")
+    _site_arg(p)
+
     p = sub.add_parser("build", help="生成网站到 site 文件夹",
                        description="检查内容并生成网站。出错时不会覆盖原来的网站。")
     _site_arg(p)
@@ -191,6 +202,42 @@ def cmd_new(args) -> int:
     shown = os.path.relpath(path, site)
     print(f"已新建：{shown}")
     print("打开它，把所有「待补充」和「xx」换成真实内容；pufa build 会检查有没有漏填。")
+    return EXIT_OK
+
+
+def cmd_import_docx(args) -> int:
+    from pufa.content.types import TYPES
+    from pufa.docx_import import DocxError, import_docx
+
+    site = Path(args.site)
+    if not args.type:
+        names = "、".join(f"{t.key}（{t.label}）" for t in TYPES)
+        print(f"错误：请用 --type 写这篇内容的类型，例如 pufa import-docx {args.file} --type lesson。"
+              f"可以用：{names}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        done = import_docx(site, Path(args.file), args.type)
+    except DocxError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    shown = os.path.relpath(done.page, site)
+    print(f"已导入：{shown}（{done.ctype.label}「{done.title}」，用时 {done.seconds:.1f} 秒）")
+    if done.images:
+        print(f"图片 {len(done.images)} 张，放在 {os.path.relpath(done.images[0].path.parent, site)}：")
+        for image in done.images:
+            size = f"{image.before / 1024:.0f} KB"
+            if image.after != image.before:
+                size += f" → {image.after / 1024:.0f} KB（已压缩）"
+            print(f"  {image.path.name}  {size}")
+    for note in done.notes:
+        print(f"注意：{note}")
+    if done.todo:
+        print("还要补充（pufa check 会逐条指出）：")
+        for line, what in done.todo:
+            print(f"  {shown}:{line}  {what}")
+        print("打开它，把所有「待补充」和「xx」换成真实内容，再运行 pufa build。")
+    else:
+        print("打开它核对一遍，再运行 pufa build。")
     return EXIT_OK
 
 
@@ -399,7 +446,7 @@ def cmd_serve(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
-            "import-laws": cmd_import_laws, "check": cmd_check, "images": cmd_images,
+            "import-laws": cmd_import_laws, "import-docx": cmd_import_docx, "check": cmd_check, "images": cmd_images,
             "bundle": cmd_bundle, "poster": cmd_poster}
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from pufa.backup import keep_original
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+MAX_WIDTH = 1600   # pixels: wide enough for any screen the site is read on
 
 
 @dataclass
@@ -22,14 +23,23 @@ def large_images(docs_dir: Path, limit_bytes: int) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and p.stat().st_size > limit_bytes)
 
 
-def shrink(path: Path, limit_bytes: int, docs_dir: Path, max_width: int = 1600) -> ImageResult:
+def shrink(path: Path, limit_bytes: int, docs_dir: Path, max_width: int = MAX_WIDTH) -> ImageResult:
     """Resize to at most max_width pixels and re-encode until under the limit.
     The original is kept in .pufa-backup/ (pufa.backup), never beside the photo."""
-    from PIL import Image, ImageOps
-
     before = path.stat().st_size
     backup = keep_original(path, docs_dir)
-    with Image.open(backup) as img:
+    size = compress(backup, path, limit_bytes, max_width)
+    note = "" if size <= limit_bytes else "已尽量压缩，仍超过上限：请换一张更小的图片"
+    return ImageResult(path, before, size, note)
+
+
+def compress(source, path: Path, limit_bytes: int, max_width: int = MAX_WIDTH) -> int:
+    """The image in `source` (a path or a binary file) written to `path`, in the
+    format its suffix names, smaller step by step until under the limit (or 480
+    pixels wide); returns the size written."""
+    from PIL import Image, ImageOps
+
+    with Image.open(source) as img:
         img = ImageOps.exif_transpose(img)
         fmt = "PNG" if path.suffix.lower() == ".png" else "WEBP" if path.suffix.lower() == ".webp" else "JPEG"
         width = min(max_width, img.width)
@@ -46,8 +56,6 @@ def shrink(path: Path, limit_bytes: int, docs_dir: Path, max_width: int = 1600) 
             out.save(path, fmt, **kwargs)
             size = path.stat().st_size
             if size <= limit_bytes or width <= 480:
-                break
+                return size
             width = int(width * 0.8)
             quality = max(60, quality - 8)
-    note = "" if size <= limit_bytes else "已尽量压缩，仍超过上限：请换一张更小的图片"
-    return ImageResult(path, before, size, note)

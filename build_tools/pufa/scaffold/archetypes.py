@@ -48,12 +48,15 @@ def _comment(f: T.Field) -> str:
     return text
 
 
-def front_matter(ctype: T.ContentType, title: str, today: dt.date) -> str:
+def front_matter(ctype: T.ContentType, title: str, today: dt.date, values: dict | None = None) -> str:
+    """Every field `pufa new` writes, with its comment; `values` (by field name)
+    replace the placeholders of fields already known (pufa import-docx)."""
+    values = values or {}
     lines = ["---"]
     for f in ctype.fields:
         if f.example is None and not f.required:
             continue
-        value = f.example
+        value = values.get(f.name, f.example)
         if isinstance(value, str):
             value = value.replace("{title}", title).replace("{today}", today.isoformat())
         if isinstance(value, list):
