@@ -179,6 +179,7 @@ def test_word_document_becomes_a_page_that_builds(site, tmp_path):
     proc = pufa("build", "--site", str(site))
     assert proc.returncode == 0, proc.stderr
     assert "共 0 个错误" in proc.stdout
+    assert "body." not in pufa("check", "--site", str(site), "--format", "json").stdout   # nothing Word-shaped left
     html = built(site, PAGE)
     assert html.count("<h1") == 1
     assert re.search(r"<ol>\s*<li>双方到婚姻登记机关提出申请</li>\s*<li>等待三十日冷静期</li>", html)
