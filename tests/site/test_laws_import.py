@@ -192,3 +192,23 @@ laws: [《民法典》第一千零七十七条]
     assert "content/lessons/li-hun.md:10:2" in proc.stderr
     assert "没有第九千条" in proc.stderr and "Traceback" not in proc.stderr
     assert (law_site / "site" / "index.html").read_bytes() == before
+
+
+def test_a_folder_of_laws_with_its_readme_beside_them(tmp_path):
+    """A corpus folder carries a README.md describing the format (with the
+    header marker inside a code block): it is skipped as not a law, the laws import."""
+    import shutil
+
+    src = tmp_path / "laws"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "laws" / "民法典", src / "民法典")
+    fmt = "# 法律语料说明\n\n```\n# 中华人民共和国民法典   <- 标题\n<!-- INFO END -->   <- 头部结束\n```\n"
+    (src / "README.md").write_text(fmt, encoding="utf-8")
+    (src / "格式.md").write_text(fmt, encoding="utf-8")        # the same text under another name
+    site = tmp_path / "s"
+    pufa("init", str(site), "--empty", check=True)
+    proc = pufa("import-laws", str(src), "--site", str(site))
+    assert proc.returncode == 0, proc.stderr
+    assert "README.md（说明文件，不是法律文件）" in proc.stdout
+    assert "格式.md（没有正文）" in proc.stdout
+    assert "程序内部出错" not in proc.stdout + proc.stderr
+    assert list((site / "content" / "laws").rglob("min-fa-dian*.md"))

@@ -114,9 +114,9 @@ def parse(text: str, name: str = "") -> LawDoc:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     head_lines: list[str]
-    if INFO_END in text:
-        cut = next(i for i, line in enumerate(lines) if line.strip() == INFO_END)
-        head_lines, body_lines = lines[:cut], lines[cut + 1:]
+    marker = next((i for i, line in enumerate(lines) if line.strip() == INFO_END), None)
+    if marker is not None:
+        head_lines, body_lines = lines[:marker], lines[marker + 1:]
     else:
         # No header marker: the header is the H1s and what precedes the first ## or article.
         cut = 0

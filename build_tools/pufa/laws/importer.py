@@ -87,6 +87,10 @@ def category_for(rel: str) -> tuple[str, str | None]:
     return category, sub
 
 
+# Files a folder of laws holds beside them: its description, licence, change log.
+NOT_LAWS = {"readme", "license", "licence", "changelog", "说明", "使用说明", "目录", "index"}
+
+
 def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
     files = sorted(p for p in src.rglob("*.md") if p.is_file())
     sources = []
@@ -94,6 +98,9 @@ def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
         rel = path.relative_to(src).as_posix()
         if path.name == "_index.md":
             report.skipped.append((rel, "目录说明文件，不是法律文件"))
+            continue
+        if path.stem.lower() in NOT_LAWS:
+            report.skipped.append((rel, "说明文件，不是法律文件"))
             continue
         text, problems = decode(path.read_bytes(), rel)
         if text is None:
