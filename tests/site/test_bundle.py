@@ -111,3 +111,16 @@ def test_qr_codes_point_to_the_public_site(unzipped):
     assert poster == (unzipped / "posters" / "lessons" / "xian-fa.html").resolve() and poster.is_file()
     back = re.search(r'<p class="tools"><a href="([^"]+)"', poster.read_text(encoding="utf-8")).group(1)
     assert (poster.parent / back).resolve() == lesson.resolve()
+
+
+def test_guide_says_which_links_need_a_network(tmp_path):
+    from pufa.bundle import OFFLINE, network_note
+
+    (tmp_path / "a.html").write_text('<link rel="canonical" href="https://pufa.example.gov.cn/a/">'
+                                     '<a href="b.html">站内</a>', encoding="utf-8")
+    assert network_note(tmp_path) == OFFLINE              # nothing leads out: the promise holds
+    (tmp_path / "c.html").write_text('<a href="https://flk.npc.gov.cn/detail">国家法律法规数据库</a>'
+                                     '<a href="https://www.gov.cn/">中国政府网</a>', encoding="utf-8")
+    note = network_note(tmp_path)
+    assert "不会访问任何外部网站" not in note
+    assert "1 个页面" in note and "flk.npc.gov.cn" in note and "www.gov.cn" in note and "需要联网" in note
