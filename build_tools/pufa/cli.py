@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--empty", action="store_true", help="只建栏目框架，不带示例内容")
 
     from pufa.content.types import TYPES
-    kinds = "\n".join(f"  {t.key:<14}{t.label}（content/{t.folder}/）" for t in TYPES)
+    kinds = "\n".join(f"  {t.key:<14}{t.label}（content/{t.folder}/）" for t in TYPES) + \
+        f"\n  {'screen':<14}展示屏、一体机的播放列表（content/screens/）"
     p = sub.add_parser("new", help="按模板新建一篇内容",
                        description="按模板新建一篇内容，文件名自动用标题的拼音。\n\n内容类型：\n" + kinds,
                        epilog="例子：pufa new lesson 反家庭暴力法十问")

@@ -100,11 +100,37 @@ def test_new_every_type_builds(tmp_path):
         "guides", "villages", "party-history", "campaigns", "lessons"}
 
 
+def test_new_screen_is_a_playlist_that_plays_once_filled_in(tmp_path):
+    site = tmp_path / "x"
+    pufa("init", str(site), check=True)
+    proc = pufa("new", "screen", "青石镇司法所大厅", "--site", str(site))
+    assert proc.returncode == 0, proc.stderr
+    playlist = site / "content" / "screens" / "qing-shi-zhen-si-fa-suo-da-ting.yml"
+    text = playlist.read_text(encoding="utf-8")
+    assert "title: 青石镇司法所大厅" in text and "- page: guides/" in text
+    # The slide's placeholders stop the build, on their lines, until they are replaced.
+    check = pufa("check", "--site", str(site))
+    assert check.returncode == 1
+    lines = text.split("\n")
+    for n in (next(i for i, row in enumerate(lines, 1) if "## 待补充" in row),
+              next(i for i, row in enumerate(lines, 1) if "待补充：一两句话" in row)):
+        assert f"content/screens/qing-shi-zhen-si-fa-suo-da-ting.yml:{n}:" in check.stdout, check.stdout
+    playlist.write_text(text.replace("待补充：标题", "有法律问题 拨打 12348")
+                        .replace("待补充：一两句话，字大、句短，站在两米外也能看清。", "免费法律咨询，工作日有人接听。"),
+                        encoding="utf-8")
+    built = pufa("build", "--site", str(site))
+    assert built.returncode == 0, built.stdout + built.stderr
+    screen = (site / "site" / "screens" / "qing-shi-zhen-si-fa-suo-da-ting" / "index.html").read_text(encoding="utf-8")
+    assert "有法律问题 拨打 12348" in screen and "青石镇司法所大厅" in screen
+    again = pufa("new", "展示屏", "青石镇司法所大厅", "--site", str(site))
+    assert again.returncode == 1 and "没有覆盖" in again.stderr
+
+
 def test_new_unknown_type_lists_types(tmp_path):
     site = tmp_path / "x"
     pufa("init", str(site), "--empty", check=True)
     proc = pufa("new", "poem", "静夜思", "--site", str(site))
-    assert proc.returncode == 1 and "lesson（普法课堂）" in proc.stderr
+    assert proc.returncode == 1 and "lesson（普法课堂）" in proc.stderr and "screen（展示屏" in proc.stderr
 
 
 def test_missing_required_field_fails_build_with_file_field_line(tmp_path):

@@ -71,11 +71,60 @@ def front_matter(ctype: T.ContentType, title: str, today: dt.date, values: dict 
     return "\n".join(lines) + "\n"
 
 
+SCREEN_NAMES = ("screen", "screens", "展示屏", "播放列表", "一体机")
+SCREEN = """# 展示屏「{title}」的播放列表（pufa new screen 生成）。
+# 展示地址：网站地址/screens/{slug}/（在展示屏或一体机上全屏打开，见 README「展示屏和一体机」）
+# 把「待补充」换成真实内容，保存后运行 pufa check 检查，再运行 pufa build。
+title: {title_yaml}
+duration: 20        # 每项默认播放多少秒（5 到 600）
+idle: 60            # 有人触摸浏览后，多少秒没有操作就回到播放
+{fallback}# 宣传活动（宪法宣传周、民法典宣传月）期间，活动页和它推荐的文章会自动加入播放。
+items:
+{page}  # 一张文字页：## 后面是大标题，下面一两句话；link 是观众触摸或扫码打开的页面
+  - slide: |
+      ## 待补充：标题
+
+      待补充：一两句话，字大、句短，站在两米外也能看清。
+{link}  # 只在某些日子或时段播放：加 start: 2026-12-04、end: 2026-12-04、repeat: true（每年）、
+  # time: "09:00-17:00"、weekdays: 工作日
+"""
+
+
+def new_screen(site: Path, title: str) -> Path:
+    """A playlist for a screen or kiosk: content/screens/<pinyin>.yml, from the template."""
+    title = title.strip()
+    slug = slugify(title)
+    if not slug:
+        raise NewPageError("标题不能为空，例如：pufa new screen 公共法律服务中心大厅")
+    content = site / "content"
+    if not content.is_dir():
+        raise NewPageError(f"{site} 里没有 content 文件夹：这不是一个 pufa 网站。先运行 pufa init")
+    path = content / "screens" / f"{slug}.yml"
+    if path.exists():
+        raise NewPageError(f"文件已存在，没有覆盖：{path}。换一个名字，或直接编辑这个文件")
+    # An example page that exists, so the playlist shows something real from the start.
+    pages = sorted(p.relative_to(content).as_posix() for folder in (T.GUIDE.folder, T.LESSON.folder)
+                   for p in (content / folder).glob("*.md") if p.name != "index.md")
+    first = pages[0] if pages else ""
+    fallback = ("fallback: default   # 没有安排任何内容时，改播 default.yml\n"
+                if (content / "screens" / "default.yml").is_file() and slug != "default" else "")
+    text = SCREEN.format(
+        title=title, title_yaml=yamlio.scalar(title), slug=slug, fallback=fallback,
+        page=(f"  # 一页网站内容：写 content 文件夹里的路径\n  - page: {first}\n    duration: 25\n" if first else ""),
+        link=(f"    link: {first}\n" if first else ""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return path
+
+
 def new_page(site: Path, type_name: str, title: str, case: bool = False,
              today: dt.date | None = None) -> Path:
+    if type_name.strip().lower() in SCREEN_NAMES:
+        return new_screen(site, title)
     ctype = T.find_type(type_name)
     if ctype is None:
-        names = "、".join(f"{t.key}（{t.label}）" for t in T.TYPES)
+        names = "、".join(f"{t.key}（{t.label}）" for t in T.TYPES) + "、screen（展示屏播放列表）"
         raise NewPageError(f"没有「{type_name}」这种内容类型。可以用：{names}")
     title = title.strip()
     if not title:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from pufa.check import placeholders
 from pufa.content import types as T
 from pufa.dates import cn_date
 from pufa.findings import WARNING, Finding
@@ -36,6 +37,12 @@ def load_checked(docs_dir: Path, root: str, index, today: dt.date | None = None
     today = today or dt.date.today()
     playlists, findings = load_all(docs_dir, root, page_checker(docs_dir, index), today)
     by_name = {p.name: p for p in playlists}
+    for p in playlists:
+        # A slide still saying 待补充 would be shown on a public screen all day.
+        findings += placeholders.find(p.title, p.file, 1) if p.title else []
+        for item in p.items:
+            if item.kind == "slide":
+                findings += placeholders.find(item.markdown, p.file, item.line + 1)
     for p in playlists:
         if not p.items:
             continue
