@@ -380,6 +380,13 @@ def _watch(server, paths: list[str]) -> None:
             server.watch(path)
 
 
+def _shown_path(name, site: Path) -> str:
+    try:
+        return Path(name).resolve().relative_to(site.resolve()).as_posix()
+    except (TypeError, ValueError, OSError):
+        return str(name or "一个文件")
+
+
 class _Preview:
     """pufa serve: MkDocs' live-reload server with pufa's builder.
 
@@ -400,6 +407,8 @@ class _Preview:
         self.memory = session.PreviewMemory()
         self.config = None                      # the engine config of the last full build
         self.serve_url = ""
+        self.failed = False                     # the last rebuild stopped half-way
+        self.vanished = False                   # … because a file went away meanwhile
 
     def run(self, config, open_browser: bool) -> None:
         from mkdocs.livereload import LiveReloadServer
@@ -471,12 +480,28 @@ class _Preview:
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
-    def rebuild(self) -> None:
+    def rebuild(self, again: bool = False) -> None:
         """After a save (MkDocs' watcher calls this). Never a traceback: the
         pages shown so far stay, and the next save tries again."""
+        preview.stop_indexing()          # the index of an earlier save would be out of date anyway
+        # What the last good build read: a build that fails half-way must not count as
+        # shown, or the pages it did not reach would never be rendered.
+        last_good = self.memory.model
+        try:
+            self._rebuild()
+        except BaseException:
+            self.memory.model = last_good
+            raise
+        if self.failed:
+            self.memory.model = last_good
+            self.failed = False
+        if self.vanished and not again:
+            self.vanished = False
+            self.rebuild(again=True)
+
+    def _rebuild(self) -> None:
         from mkdocs.exceptions import Abort, BuildError, PluginError
 
-        preview.stop_indexing()          # the index of an earlier save would be out of date anyway
         try:
             if not self._render_saved():
                 settings, config = read_settings(self.site, dev_addr=self.address)
@@ -487,10 +512,21 @@ class _Preview:
                 self.findings = settings.findings
                 self._build_all(config)
         except SiteError as exc:
+            self.failed = True
             self.echo(str(exc))
         except (PluginError, BuildError, Abort) as exc:
+            self.failed = True
             self.echo(f"错误  预览没有更新：{exc}\n      修改方法：按上面的提示改好后保存，预览会自动更新。")
+        except FileNotFoundError as exc:
+            # A photo deleted or a file renamed while this save was rendered: render
+            # again from the files as they are now.
+            session.end()
+            self.config = None
+            self.failed = self.vanished = True
+            self.echo(f"提示  生成预览时「{_shown_path(exc.filename, self.site)}」不见了（刚被删除、移动或改名），"
+                      "预览按现在的文件重新生成。")
         except Exception as exc:  # noqa: BLE001 - a preview keeps running; the next save tries again
+            self.failed = True
             session.end()
             self.echo(f"错误  预览没有更新（{type(exc).__name__}: {exc}）\n"
                       "      修改方法：保存文件再试一次；仍然不行就按 Ctrl+C 结束后重新运行 pufa serve。")

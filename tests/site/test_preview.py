@@ -183,3 +183,30 @@ def test_a_changed_setting_starts_the_next_preview_afresh(tmp_path):
                                                            "site_name: 云溪区普法网（改名示例）"), encoding="utf-8")
     with previewing(site, port, "second.log") as base:
         assert eventually(lambda: "云溪区普法网（改名示例）" in fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/"), 300)
+
+
+def test_photos_deleted_while_the_preview_rebuilds(preview):
+    """Staff tidy a folder of photos while the preview renders: no traceback, the
+    preview keeps running and shows the next save."""
+    from PIL import Image
+
+    site, base = preview
+    villages = site / "content" / "villages"
+    log = site.parent / "serve.log"
+    for round_ in range(3):
+        photos = []
+        for i in range(15):
+            photos.append(villages / f"zhao-pian-{round_}-{i}.jpg")
+            Image.new("RGB", (900, 700), (i * 15, 90, 90)).save(photos[-1], quality=95)
+        page = site / "content" / "lessons" / f"xin-ke-{round_}.md"
+        page.write_text(f"---\ntitle: 新课{round_}\ndate: 2026-01-01\nsummary: 示例\naudience: [社会公众]\n"
+                        "laws: [《中华人民共和国民法典》第一千零七十七条]\nsample: true\n---\n正文。\n", encoding="utf-8")
+        time.sleep(0.3 * (round_ + 1))              # into the rebuild the new page starts
+        for photo in photos:
+            photo.unlink()
+        assert eventually(lambda: "</html>" in fetch(base + f"lessons/xin-ke-{round_}/"), 120), log.read_text("utf-8")
+    lesson = site / "content" / "lessons" / "xian-fa.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n\n照片整理之后的一段。\n", encoding="utf-8")
+    assert eventually(lambda: "照片整理之后的一段" in fetch(base + "lessons/xian-fa/"))
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "程序内部出错" not in text and "Error:" not in text, text[-3000:]

@@ -87,7 +87,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
 
     pages = [r for r in model.sources if r.endswith(".md") and not r.startswith(LAWS_FOLDER + "/")
              and not any(p.startswith("_") for p in r.split("/"))
-             and (docs_dir / r).stat().st_size and (docs_dir / r).read_bytes().strip()]
+             and _has_text(docs_dir / r)]
     model.pages = len(pages)
 
     # Content: typed pages, their rules across pages, playlists.
@@ -155,6 +155,14 @@ def _sources(docs_dir) -> list[str]:
         out.extend(prefix + name for name in sorted(names)
                    if not name.startswith(".") and not is_working_file(name))
     return out
+
+
+def _has_text(path) -> bool:
+    """A page with something in it (and still there: staff may be moving files)."""
+    try:
+        return bool(path.stat().st_size and path.read_bytes().strip())
+    except OSError:
+        return False
 
 
 def _stamps(docs_dir, rels: list[str]) -> dict:
