@@ -173,26 +173,26 @@ def public_url(site_url: str, dest_uri: str) -> str:
     return base + quote(path, safe="/-._~")
 
 
+@functools.lru_cache(maxsize=256)      # a preview draws each page's code again after a save
 def png(data: str, level: str = "M", scale: int = 8) -> bytes:
-    """The code as a PNG (8-bit grey, `scale` pixels a module, with its quiet zone):
+    """The code as a PNG (1-bit grey, `scale` pixels a module, with its quiet zone):
     for places that take pictures, not SVG (the 公众号 editor)."""
     import struct
     import zlib
 
-    rows = matrix(data, level)
+    rows = matrix(data, level, FAST_MASK)
     size = (len(rows) + 2 * QUIET) * scale
-    light = b"\xff" * (QUIET * scale)
+    pad = (-size) % 8                      # each line fills whole bytes
+    light_row = [False] * (len(rows) + 2 * QUIET)
     lines = []
-    blank = b"\x00" + b"\xff" * size
-    lines += [blank] * (QUIET * scale)
-    for row in rows:
-        line = b"\x00" + light + b"".join((b"\x00" if dark else b"\xff") * scale for dark in row) + light
+    for row in [light_row] * QUIET + [[False] * QUIET + r + [False] * QUIET for r in rows] + [light_row] * QUIET:
+        bits = "".join(("0" if dark else "1") * scale for dark in row) + "1" * pad   # 1 = white
+        line = b"\x00" + int(bits, 2).to_bytes(len(bits) // 8, "big")
         lines += [line] * scale
-    lines += [blank] * (QUIET * scale)
 
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(lines), 9))
             + chunk(b"IEND", b""))
