@@ -1,4 +1,4 @@
-"""The `pufa` command: init, new, build, serve.  Everything it says is Chinese."""
+"""The `pufa` command: init, new, build, serve, check, poster, wechat ….  Everything it says is Chinese."""
 from __future__ import annotations
 
 import argparse
@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pufa",
         description="pufa：普法网站生成器。用 Markdown 写普法课堂、办事指南等内容，生成可离线浏览的网站。",
-        epilog="例子：\n  pufa init 我的普法网\n  pufa new lesson 反家庭暴力法十问\n  pufa serve\n  pufa build",
+        epilog="例子：\n  pufa init 我的普法网\n  pufa new lesson 反家庭暴力法十问\n  pufa serve\n  pufa build\n"
+               "  pufa wechat content/lessons/xian-fa.md",
     )
     parser.add_argument("--version", action="version", version=f"pufa {__version__}",
                         help="显示版本号")
@@ -160,6 +161,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("page", metavar="内容", help="content 里的文件路径（如 content/lessons/xian-fa.md），或文章标题")
     p.add_argument("--out", metavar="文件.pdf", help="PDF 的位置和名字，默认是当前文件夹里的「标题-海报.pdf」")
     p.add_argument("--html", action="store_true", help="只生成海报网页（.html），自己用浏览器打印")
+    _site_arg(p)
+
+    p = sub.add_parser("wechat", help="把一篇内容做成公众号文章（复制粘贴到公众号编辑器）",
+                       description="生成一篇内容的公众号版网页：样式都写在每个元素上，公众号编辑器粘贴后保留排版；"
+                                   "法条引用是文字，条文原文附在文末；文末有本页二维码和「阅读原文」网址。"
+                                   "文中的图片复制到网页旁边的文件夹，粘贴后要在编辑器里重新上传。"
+                                   "pufa serve 预览的每篇文章上有「复制到公众号」按钮，是同一份内容。",
+                       epilog="例子：\n  pufa wechat content/lessons/xian-fa.md\n"
+                              "  pufa wechat lessons/xian-fa.md --out 宪法日.html\n  pufa wechat 宪法宣传周")
+    p.add_argument("page", metavar="内容", help="content 里的文件路径（如 content/lessons/xian-fa.md），或文章标题")
+    p.add_argument("--out", metavar="文件.html",
+                   help="网页的位置和名字，默认是当前文件夹里的「标题-公众号.html」；图片放在旁边的「标题-公众号图片」文件夹")
     _site_arg(p)
 
     p = sub.add_parser("images", help="找出太大的图片，并可自动压缩",
@@ -366,6 +379,24 @@ def cmd_poster(args) -> int:
     return EXIT_OK
 
 
+def cmd_wechat(args) -> int:
+    from pufa import engine
+    from pufa.wechat import command as wechat
+    from pufa.wechat.page import WeChatError
+
+    site = Path(args.site).resolve()
+    try:
+        model, config = engine.load(site)
+        if config is None:
+            raise WeChatError(engine.stop_message(model.build_errors or model.errors, "没有生成公众号版。"))
+        written = wechat.write(model, args.page, Path(args.out) if args.out else None, site=site, cwd=Path.cwd())
+    except (engine.SiteError, WeChatError) as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print("\n".join(wechat.report(written, Path.cwd())))
+    return EXIT_OK
+
+
 def cmd_images(args) -> int:
     from pufa import engine
     from pufa.check.images import large_images, shrink
@@ -448,7 +479,7 @@ def cmd_serve(args) -> int:
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
             "import-laws": cmd_import_laws, "import-docx": cmd_import_docx, "check": cmd_check, "images": cmd_images,
-            "bundle": cmd_bundle, "poster": cmd_poster}
+            "bundle": cmd_bundle, "poster": cmd_poster, "wechat": cmd_wechat}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,6 +110,8 @@ def settings_of(config, findings=(), site_url: str | None = None) -> Settings:
         site_description=config.site_description or "", use_directory_urls=config.use_directory_urls,
         logo=config.theme.get("logo"), material_search=any(
             n in config.plugins for n in ("material/search", "search")),
+        markdown_extensions=list(config.markdown_extensions),
+        mdx_configs={name: dict(options) for name, options in config.mdx_configs.items()},
         findings=list(findings), **options)
 
 

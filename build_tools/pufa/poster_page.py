@@ -6,18 +6,16 @@ not touched.
 """
 from __future__ import annotations
 
-import difflib
-import posixpath
 from pathlib import Path
 
-from pufa import engine
+from pufa import engine, pages
 from pufa import poster as posters
 from pufa.content.model import ContentItem, display_path, iter_markdown, load_index
 from pufa.content.slug import page_dest_uri
 from pufa.findings import format_all
 from pufa.poster import PosterError
 
-HINT = "      修改方法："
+HINT = pages.HINT
 TYPES_TEXT = "普法课堂、办事指南、民主法治示范村、党史学习、宣传活动"
 
 
@@ -48,69 +46,9 @@ def poster_html(site: Path, page: str) -> tuple[ContentItem, posters.Poster, str
     return item, poster, posters.render(engine.template_env(config), poster)
 
 
-def find(page: str, *, site: Path, docs_dir: Path, root: str, index, sources: list[str],
-         dests: dict[str, str], site_url: str) -> ContentItem:
-    """PAGE as a file path (from here, the site or content/), a page address, or a title."""
-    query = page.strip().strip("\"'“”「」")
-    rel = _as_source(query, site, docs_dir, root, sources)
-    if rel is None:
-        # A page address: https://…/lessons/xian-fa/ or lessons/xian-fa/
-        path = query[len(site_url):] if site_url and query.startswith(site_url) else query
-        path = path.strip("/") + "/"
-        rel = next((src for src, dest in dests.items()
-                    if posters.url_of(dest).rstrip("/") + "/" == path or dest == path.rstrip("/")), None)
-    if rel is not None:
-        if rel.startswith("laws/"):
-            raise PosterError(f"{display_path(root, rel)} 是法律法规，法律法规的页面没有海报。\n"
-                              f"{HINT}海报只为{TYPES_TEXT}的文章生成；写其中一篇的文件路径或标题")
-        item = index.by_src(rel)
-        if item is None:
-            raise PosterError(f"{display_path(root, rel)} 不是{TYPES_TEXT}栏目里的文章，没有海报。\n"
-                              f"{HINT}写这些栏目里某一篇文章的文件路径或标题")
-        if not item.ctype.posters:
-            raise PosterError(f"{display_path(root, rel)} 是{item.ctype.label}，没有海报。\n"
-                              f"{HINT}海报只为{TYPES_TEXT}的文章生成；写其中一篇的文件路径或标题")
-        if item.is_listing:
-            raise PosterError(f"{display_path(root, rel)} 是栏目页，栏目页没有海报。\n"
-                              f"{HINT}写栏目里某一篇文章的文件路径或标题，如 {_example(index, root)}")
-        return item
-
-    items = [i for i in index.items if posters.has_poster(i)]
-    exact = [i for i in items if i.title.strip() == query]
-    found = exact or [i for i in items if query and query in i.title]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        listed = "\n".join(f"        {display_path(root, i.src_uri)}  {i.title}" for i in found[:8])
-        raise PosterError(f"标题里有「{query}」的内容有 {len(found)} 篇：\n{listed}\n"
-                          f"{HINT}写完整的标题，或写其中一篇的文件路径")
-    close = difflib.get_close_matches(query, [i.title for i in items], n=3, cutoff=0.4)
-    close += difflib.get_close_matches(query, [display_path(root, i.src_uri) for i in items], n=3, cutoff=0.6)
-    guess = f"；你要找的是不是：{'、'.join(close[:3])}" if close else ""
-    raise PosterError(f"找不到「{page}」这篇内容。\n"
-                      f"{HINT}写 {root} 里的文件路径（如 {_example(index, root)}）或文章标题{guess}")
+POSTER = pages.Purpose("海报", TYPES_TEXT, lambda item: item.ctype.posters, PosterError)
 
 
-def _as_source(query: str, site: Path, docs_dir: Path, root: str, sources: list[str]) -> str | None:
-    """The path under content/ that query names, if it names a Markdown file there."""
-    text = query.replace("\\", "/")
-    if not text or "://" in text:
-        return None
-    docs = docs_dir.resolve()
-    for base in (Path.cwd(), site):
-        candidate = (base / text).resolve()
-        for path in (candidate, candidate.with_name(candidate.name + ".md")):
-            if path.suffix == ".md" and path.is_file() and path.is_relative_to(docs):
-                return path.relative_to(docs).as_posix()
-    rel = posixpath.normpath(text).lstrip("/")
-    if rel.startswith(root + "/"):
-        rel = rel[len(root) + 1:]
-    for guess in (rel, rel + ".md", rel.rstrip("/") + "/index.md"):
-        if guess in sources:
-            return guess
-    return None
-
-
-def _example(index, root: str) -> str:
-    items = [i for i in index.items if posters.has_poster(i)]
-    return display_path(root, items[0].src_uri) if items else f"{root}/lessons/xian-fa.md"
+def find(page: str, **where) -> ContentItem:
+    """PAGE as a file path, a page address, or a title (see pufa.pages)."""
+    return pages.find(page, POSTER, **where)

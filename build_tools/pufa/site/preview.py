@@ -181,3 +181,37 @@ def stop_indexing() -> None:
             reaper.join(timeout=10)
             for folder in folders:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- 复制到公众号 (pufa serve only) ------------------------------------------------
+
+WECHAT_SCRIPT = "assets/pufa/preview-wechat.js"     # in the preview's folder only
+WECHAT_SOURCE = Path(__file__).resolve().parent.parent / "browser" / "preview" / "wechat.js"
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def wechat_dest(page_dest_uri: str) -> str:
+    """lessons/xian-fa/index.html -> lessons/xian-fa/wechat.html (…/xian-fa.html -> …/xian-fa.wechat.html):
+    beside the page, so the article's relative image addresses hold for both."""
+    if page_dest_uri.endswith("index.html"):
+        return page_dest_uri[: -len("index.html")] + "wechat.html"
+    return page_dest_uri.removesuffix(".html") + ".wechat.html"
+
+
+def with_wechat_button(output: str, page_dest_uri: str, images: int, script_href: str) -> str:
+    """The page with its 「复制到公众号」 bar at the top of the article and the script that copies."""
+    if _ARTICLE not in output:
+        return output
+    name = wechat_dest(page_dest_uri).rsplit("/", 1)[-1]
+    bar = (f'<div class="pufa-preview-wechat" data-pufa-noindex data-pufa-wechat="{escape(name)}" '
+           f'data-pufa-images="{images}"><button type="button" class="md-button">复制到公众号</button>'
+           '<span class="pufa-preview-wechat__status" role="status" aria-live="polite">'
+           '只在预览里有：把本文复制成公众号编辑器能保留排版的格式。</span></div>')
+    output = output.replace(_ARTICLE, _ARTICLE + bar, 1)
+    return output.replace("</body>", f'<script src="{escape(script_href)}"></script></body>', 1)
+
+
+def write_wechat_script(site_dir: Path) -> None:
+    out = Path(site_dir) / WECHAT_SCRIPT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(WECHAT_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")

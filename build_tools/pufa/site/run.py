@@ -66,6 +66,8 @@ class Run:
         self.offline_pages: dict[str, str] = {}      # dest_uri -> section
         self.search: SiteIndex | None = None
         self.preview_findings = preview.by_file(model.findings) if preview_mode else None
+        self.wechat: dict[str, str] = {}             # pufa serve: dest_uri -> the page's 公众号 article
+        self.wechat_markdown = None
         self.finished = False
         # pufa serve: the previous build's memory; the pages to render again (None: all).
         self.memory = memory
@@ -305,7 +307,26 @@ class Run:
         if self.preview_findings is not None:
             banner = preview.banner(self.preview_findings, f"{self.model.root}/{src_uri}")
             output = output.replace("</body>", banner + "</body>", 1)
+            output = self._wechat(output, src_uri, dest_uri, url)
         return compact(output)
+
+    def _wechat(self, output: str, src_uri: str, dest_uri: str, url: str) -> str:
+        """pufa serve: the page's 公众号 article beside it (written in `finish`) and the button that copies it."""
+        item = self.model.item(src_uri)
+        if item is None or item.is_listing:
+            return output
+        from pufa.wechat.page import Markdown, article
+
+        try:
+            if self.wechat_markdown is None:
+                self.wechat_markdown = Markdown(self.settings)
+            made = article(self.model, item, dest_uri=dest_uri, markdown=self.wechat_markdown,
+                           image_src=lambda src: self.relative_url(self.url_of(src), url))
+        except Exception:  # noqa: BLE001 - the page itself shows; its problems are in the banner
+            return output
+        self.wechat[preview.wechat_dest(dest_uri)] = made.document()
+        return preview.with_wechat_button(output, dest_uri, len(made.images),
+                                          self.relative_url(preview.WECHAT_SCRIPT, url))
 
     # -- 4. after the pages ---------------------------------------------------------
     def finish(self, site_dir: Path, env) -> None:
@@ -320,6 +341,11 @@ class Run:
             out = site_dir / dest
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(compact(posters.render(env, p)), encoding="utf-8")
+        # pufa serve: each content page's 公众号 article, for its 「复制到公众号」 button.
+        for dest, text in self.wechat.items():
+            (site_dir / dest).write_text(text, encoding="utf-8")
+        if self.preview:
+            preview.write_wechat_script(site_dir)
         # The register as spreadsheets, beside its page (documents/*.csv).
         for name, text in documents.register_csv(self.model.index).items():
             out = site_dir / T.DOCUMENT.folder / name

@@ -24,6 +24,10 @@ class Settings:
     search: SimpleNamespace | None = None
     offline: SimpleNamespace | None = None
     material_search: bool = False    # Material's own search plugin is listed
+    # The Markdown extensions mkdocs.yml lists (names) and their options, for
+    # rendering a page body outside a build (`pufa wechat`).
+    markdown_extensions: list = field(default_factory=list)
+    mdx_configs: dict = field(default_factory=dict)
     findings: list = field(default_factory=list)
 
     @property
