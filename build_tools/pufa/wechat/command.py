@@ -3,7 +3,7 @@
 The editor cannot read files on this computer, so the images are copied into
 a folder beside the HTML (the HTML shows them from there) and listed for
 staff to upload; the QR code is inside the HTML as a data: PNG (see
-docs/decisions/0010-wechat-articles.md).
+docs/decisions/0011-wechat-articles.md).
 """
 from __future__ import annotations
 
