@@ -150,6 +150,13 @@ def lint_lines(lines: list[str], file: str, first_line: int = 1,
         stripped = line.lstrip()
         if not stripped or stripped.startswith("#"):
             continue
+        if line.startswith(("\u3000", "\u00a0")) or re.match(r"^\s*[^\s:#]+:\u00a0", line):
+            findings.append(Finding(
+                ERROR, file, lineno,
+                f"{wording.where}这一行里有看不见的特殊空格（全角空格或网页、微信里的不换行空格），YAML 不认",
+                "把这一行开头和冒号后面的空格删掉，用英文输入法重新打空格（pufa check --fix 会自动改）",
+                column=1, code="yaml.odd-space"))
+            continue
         if "\t" in line[: len(line) - len(stripped)]:
             findings.append(Finding(
                 ERROR, file, lineno, f"{wording.where}里用了 Tab 缩进，YAML 只认空格",

@@ -168,3 +168,32 @@ photos:
     html = (site / "site" / "villages" / "qi-yun" / "index.html").read_text(encoding="utf-8")
     src = re.search(r'<img src="([^"]+)" alt="村委会"', html).group(1)
     assert (site / "site" / "villages" / "qi-yun" / src).resolve().is_file(), src
+
+
+def test_fix_turns_chinese_input_markdown_and_odd_spaces_into_what_markdown_reads(base_site, tmp_path):
+    site = tmp_path / "s"
+    shutil.copytree(base_site, site)
+    lessons = site / "content" / "lessons"
+    lessons.mkdir(parents=True, exist_ok=True)
+    (lessons / "ling-yi-ke.md").write_text(OTHER, encoding="utf-8")
+    from PIL import Image
+    Image.new("RGB", (40, 30), "blue").save(lessons / "cun.jpg")
+    page = lessons / "x.md"
+    page.write_text(OTHER.replace("title: 另一课", "title:\u00a0从微信复制来的课")
+                    .replace("laws: [《中华人民共和国民法典》第一千零七十七条]",
+                             "laws:\n\u3000- 《中华人民共和国民法典》第一千零七十七条")
+                    + "\n见[另一课]（ling-yi-ke.md）。\n\n！[村委会](cun.jpg)\n\n＃＃ 二、怎么办\n\n正文。\n",
+                    encoding="utf-8")
+    before = pufa("check", "--site", str(site))
+    assert before.returncode == 1 and "content/lessons/x.md:2:1" in before.stdout and "特殊空格" in before.stdout
+    fixed = pufa("check", "--site", str(site), "--fix")
+    assert fixed.returncode == 0, fixed.stdout
+    assert "第 2 行：特殊空格" in fixed.stdout and "第 7 行：特殊空格" in fixed.stdout
+    assert "第 13 行：全角的 Markdown 符号" in fixed.stdout and "第 17 行：全角的 Markdown 符号" in fixed.stdout
+    assert "0 个警告" in fixed.stdout, fixed.stdout
+    built = pufa("build", "--site", str(site))
+    assert built.returncode == 0, built.stderr
+    html = (site / "site" / "lessons" / "x" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../ling-yi-ke/">' in html and '<img alt="村委会" src="../cun.jpg"' in html
+    assert re.search(r"<h2[^>]*>二、怎么办", html)
+    assert "从微信复制来的课" in html

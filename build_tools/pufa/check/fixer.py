@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pufa import yamlio
 from pufa.backup import keep_original
-from pufa.check import links
+from pufa.check import links, pasted
 from pufa.content import frontmatter
 from pufa.content import types as T
 from pufa.content.validate import check_value, halfwidth, has_short_items, one_line_list
@@ -43,6 +43,10 @@ def fix_page(path: Path, rel: str, docs_dir: Path, site: links.Site) -> list[str
     done += [(line, f"{thing}「{old}」→「{target}」") for line, _, _, old, target, thing in edits]
     lines = new.split("\n")
     end = _front_matter_end(lines)
+    # Changes inside a line, in place (no line moves): odd spaces, full-width Markdown.
+    if end:
+        done += _spaces(lines, end)
+    done += pasted.fix_lines(lines, end + 1 if end else 0)
     # (line index, replacement lines, what), applied from the bottom so each index holds.
     changes = _quiz_options(lines, end or 0)
     if end:
@@ -64,6 +68,20 @@ def _front_matter_end(lines: list[str]) -> int | None:
     if not lines or not _FENCE.match(lines[0]):
         return None
     return next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+
+
+def _spaces(lines: list[str], end: int) -> list[tuple[int, str]]:
+    """Full-width and no-break spaces (from Word, web pages, WeChat) where YAML needs spaces."""
+    done = []
+    for i in range(1, end):
+        row = lines[i]
+        lead = len(row) - len(row.lstrip(" \u3000\u00a0"))
+        fixed = row[:lead].replace("\u3000", "  ").replace("\u00a0", " ") + row[lead:]
+        fixed = re.sub(r"^(\s*[^\s:#]+:)\u00a0+", r"\1 ", fixed)
+        if fixed != row:
+            lines[i] = fixed
+            done.append((i + 1, "特殊空格（全角空格、不换行空格）→ 普通空格"))
+    return done
 
 
 def _keys(lines: list[str], end: int) -> list:
