@@ -86,7 +86,28 @@ def parse(text: str, file: str, first_line: int = 1, loader=Loader,
         lint = lint_lines(text.split("\n"), file, first_line, wording)
         if lint:
             return Parsed(first_line=first_line), lint
+    merged = value_then_list(text.split("\n"), file, first_line)
+    if merged:
+        return Parsed(first_line=first_line), merged
     return Parsed(data, node, first_line), []
+
+
+def value_then_list(lines: list[str], file: str, first_line: int = 1) -> list[Finding]:
+    """`tags: 家暴` with `  - 保护令` under it: YAML reads one sentence, 「家暴 - 保护令」."""
+    findings = []
+    for i, line in enumerate(lines):
+        kv = _INLINE_VALUE.match(line)
+        if not kv:
+            continue
+        following = next((row for row in lines[i + 1:] if row.strip() and not row.lstrip().startswith("#")), "")
+        if re.match(r"^\s+-\s", following):
+            value = kv.group(2).strip()
+            findings.append(Finding(
+                ERROR, file, i + first_line,
+                f"「{kv.group(1)}」后面已经写了「{value}」，下面以「- 」开头的几行就不算列表了，会连成一句话",
+                f"把「{value}」也挪到下一行，写成「  - {value}」，冒号后面什么都不写",
+                column=kv.start(2) + 1, code="yaml.value-and-list"))
+    return findings
 
 
 def parse_mapping(text: str, file: str, wording: Wording = DATA_FILE) -> tuple[dict, Parsed, list[Finding]]:
@@ -131,6 +152,7 @@ def dump(data) -> str:
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:：#'\"][^:：#]*?)\s*：")
 
 
+_INLINE_VALUE = re.compile(r"""^([^\s:#'"-][^:#]*?):[ ]+([^\s#|>&*!\[{'"].*)$""")
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*?:\s+)?(["'])(.*)$""")
 
 
