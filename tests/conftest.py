@@ -10,9 +10,12 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -154,3 +157,52 @@ def new_page(browser):
     for guard in guards:
         assert guard.external == [], f"请求了其他主机：{guard.external}"
         assert guard.errors == [], f"控制台错误：{guard.errors}"
+
+
+# --- pufa serve, started by a test ------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def eventually(check, limit: float = 120.0) -> bool:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def start(site: Path, port: int, log_name: str = "serve.log", env=None):
+    exe = Path(sys.executable).with_name("pufa")
+    log = open(site.parent / log_name, "w", encoding="utf-8")
+    proc = subprocess.Popen([str(exe), "serve", "--site", str(site), "--addr", f"127.0.0.1:{port}"],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    proc.log = log
+    return proc
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+    proc.log.close()
+
+
+@contextlib.contextmanager
+def previewing(site: Path, port: int, log_name: str):
+    """A preview of site, stopped on leaving the block; yields its address."""
+    proc = start(site, port, log_name)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(proc)

@@ -4,17 +4,11 @@ button nor the articles."""
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample, pufa
+from conftest import copy_sample, eventually, fetch, free_port, previewing, pufa
 
 pytestmark = pytest.mark.browser
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
@@ -23,34 +17,13 @@ READ_HTML = """() => navigator.clipboard.read().then(function (items) {
 })"""
 
 
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:
-            return r.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
 @pytest.fixture(scope="module")
 def serving(tmp_path_factory):
     site = copy_sample(tmp_path_factory.mktemp("wechat-preview") / "s")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(site.parent / "serve.log", "w", encoding="utf-8")
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("pufa")), "serve", "--site", str(site),
-                             "--addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        end = time.monotonic() + 300
-        while "</html>" not in _fetch(base + "lessons/xian-fa/"):
-            assert time.monotonic() < end, (site.parent / "serve.log").read_text(encoding="utf-8")
-            time.sleep(0.3)
+    with previewing(site, free_port(), "serve.log") as base:
+        assert eventually(lambda: "</html>" in fetch(base + "lessons/xian-fa/"), 300), \
+            (site.parent / "serve.log").read_text(encoding="utf-8")
         yield site, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 def _copied(page) -> str:
@@ -83,10 +56,10 @@ def test_the_preview_button_copies_the_article_as_rich_text(serving, new_page):
 
 def test_the_preview_writes_the_article_beside_each_content_page(serving):
     site, base = serving
-    text = _fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/wechat.html")
+    text = fetch(base + "guides/fa-lv-yuan-zhu-shen-qing/wechat.html")
     assert "法律援助申请" in text and "申请材料" in text
-    assert "复制到公众号" not in _fetch(base + "lessons/")                     # listings have no article
-    assert "复制到公众号" not in _fetch(base + "laws/xian-fa/xian-fa/")        # nor law pages
+    assert "复制到公众号" not in fetch(base + "lessons/")                     # listings have no article
+    assert "复制到公众号" not in fetch(base + "laws/xian-fa/xian-fa/")        # nor law pages
 
 
 def test_the_public_site_has_no_button_and_no_articles(sample_site, server, new_page):

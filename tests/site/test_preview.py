@@ -4,65 +4,13 @@ idle preview does nothing; a second start reuses the last preview's pages, and
 stopping it leaves nothing running."""
 from __future__ import annotations
 
-import contextlib
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:
-            return r.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
-def eventually(check, limit: float = 120.0) -> bool:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if check():
-            return True
-        time.sleep(0.2)
-    return False
-
-
-def start(site: Path, port: int, log_name: str = "serve.log", env=None):
-    exe = Path(sys.executable).with_name("pufa")
-    log = open(site.parent / log_name, "w", encoding="utf-8")
-    proc = subprocess.Popen([str(exe), "serve", "--site", str(site), "--addr", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT, env=env)
-    proc.log = log
-    return proc
-
-
-def stop(proc) -> None:
-    proc.terminate()
-    proc.wait(timeout=30)
-    proc.log.close()
-
-
-@contextlib.contextmanager
-def previewing(site: Path, port: int, log_name: str):
-    """A preview of site, stopped on leaving the block; yields its address."""
-    proc = start(site, port, log_name)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(proc)
+from conftest import copy_sample, eventually, fetch, free_port, previewing, start, stop
 
 
 def running_in(site: Path) -> list[str]:
