@@ -179,7 +179,7 @@ def test_fix_turns_chinese_input_markdown_and_odd_spaces_into_what_markdown_read
     from PIL import Image
     Image.new("RGB", (40, 30), "blue").save(lessons / "cun.jpg")
     page = lessons / "x.md"
-    page.write_text(OTHER.replace("title: 另一课", "title:\u00a0从微信复制来的课")
+    page.write_text(OTHER.replace("title: 另一课", "title:\u00a0从微信复制来的课").replace("2026-03-01", "2026年3月1日")
                     .replace("laws: [《中华人民共和国民法典》第一千零七十七条]",
                              "laws:\n\u3000- 《中华人民共和国民法典》第一千零七十七条")
                     + "\n见[另一课]（ling-yi-ke.md）。\n\n！[村委会](cun.jpg)\n\n＃＃ 二、怎么办\n\n正文。\n",
@@ -189,6 +189,7 @@ def test_fix_turns_chinese_input_markdown_and_odd_spaces_into_what_markdown_read
     fixed = pufa("check", "--site", str(site), "--fix")
     assert fixed.returncode == 0, fixed.stdout
     assert "第 2 行：特殊空格" in fixed.stdout and "第 7 行：特殊空格" in fixed.stdout
+    assert "第 3 行：「日期」的日期「2026年3月1日」→「2026-03-01」" in fixed.stdout
     assert "第 13 行：全角的 Markdown 符号" in fixed.stdout and "第 17 行：全角的 Markdown 符号" in fixed.stdout
     assert "0 个警告" in fixed.stdout, fixed.stdout
     built = pufa("build", "--site", str(site))

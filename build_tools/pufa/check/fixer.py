@@ -18,7 +18,7 @@ from pufa.backup import keep_original
 from pufa.check import links, pasted
 from pufa.content import frontmatter
 from pufa.content import types as T
-from pufa.content.validate import check_value, halfwidth, has_short_items, one_line_list
+from pufa.content.validate import check_value, halfwidth, has_short_items, one_line_list, usual_date
 
 _FENCE = re.compile(r"^---\s*$")
 _KEY_FULLWIDTH = re.compile(r"^([A-Za-z_][\w-]*)\s*：\s*")
@@ -110,7 +110,9 @@ def _values(lines: list[str], end: int, rel: str) -> list:
         value = _plain(m.group(4)) if f is not None else None
         if f is None or value is None:
             continue
-        if f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE):
+        if f.kind in (T.DATE, T.PARTIAL_DATE) and usual_date(value) and not check_value(f, usual_date(value))[1]:
+            out.append((i, [f"{m.group(2)}: {usual_date(value)}"], f"「{f.label}」的日期「{value}」→「{usual_date(value)}」"))
+        elif f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE):
             half = halfwidth(value)
             if half != value and not check_value(f, half)[1]:
                 out.append((i, [f"{m.group(2)}: {_quoted(half) if f.kind == T.PHONE else half}"],

@@ -104,6 +104,14 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
                     f"切换到英文输入法重新输入，写成 {_shown(half)}（pufa check --fix 会自动改）",
                     code="schema.fullwidth"))
                 value = half
+        if f.kind in (T.DATE, T.PARTIAL_DATE) and isinstance(value, str) and usual_date(value) \
+                and not check_value(f, usual_date(value))[1]:
+            iso = usual_date(value)
+            findings.append(Finding(
+                WARNING, file, line or fm.line_of(key),
+                f"字段「{f.label}」（{f.name}）的日期写成了「{value}」：已按「{iso}」处理",
+                f"写成 {iso}（年-月-日，用英文减号；pufa check --fix 会自动改）", code="schema.date-format"))
+            value = iso
         value, problems = check_value(f, value)
         for message, hint in problems:
             findings.append(Finding(ERROR, file, line or fm.line_of(key),
@@ -169,6 +177,20 @@ def _is_placeholder(value) -> bool:
 
 # (Not brackets: 「12348（热线）」 is how a note after a number is written.)
 _HALFWIDTH = str.maketrans("０１２３４５６７８９－—–／＋", "0123456789---/+")
+
+
+_USUAL_DATE = re.compile(r"^(\d{4})\s*(?:[年/.]\s*(?:(\d{1,2})\s*(?:[月/.]\s*(?:(\d{1,2})\s*日?)?)?)?)?\s*$")
+
+
+def usual_date(value: str) -> str | None:
+    """A date as people write it (2024年5月1日, 2024/5/1, 2024.5.1, 1921年7月) as
+    pufa reads it (2024-05-01, 1921-07); None when it is not one, or already is."""
+    m = _USUAL_DATE.match(halfwidth(value))
+    if not m or not (m.group(2) or "年" in value):
+        return None
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    iso = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+    return iso if iso != value.strip() else None
 
 
 def halfwidth(value):
