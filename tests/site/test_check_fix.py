@@ -182,7 +182,7 @@ def test_fix_turns_chinese_input_markdown_and_odd_spaces_into_what_markdown_read
     page.write_text(OTHER.replace("title: 另一课", "title:\u00a0从微信复制来的课").replace("2026-03-01", "2026年3月1日")
                     .replace("laws: [《中华人民共和国民法典》第一千零七十七条]",
                              "laws:\n\u3000- 《中华人民共和国民法典》第一千零七十七条")
-                    + "\n见[另一课]（ling-yi-ke.md）。\n\n！[村委会](cun.jpg)\n\n＃＃ 二、怎么办\n\n正文。\n",
+                    + "\n见[另一课]（ling-yi-ke.md）。\n\n！[村委会](CUN.JPG)\n\n＃＃ 二、怎么办\n\n正文。\n",
                     encoding="utf-8")
     before = pufa("check", "--site", str(site))
     assert before.returncode == 1 and "content/lessons/x.md:2:1" in before.stdout and "特殊空格" in before.stdout
@@ -190,6 +190,7 @@ def test_fix_turns_chinese_input_markdown_and_odd_spaces_into_what_markdown_read
     assert fixed.returncode == 0, fixed.stdout
     assert "第 2 行：特殊空格" in fixed.stdout and "第 7 行：特殊空格" in fixed.stdout
     assert "第 3 行：「日期」的日期「2026年3月1日」→「2026-03-01」" in fixed.stdout
+    assert "第 15 行：链接「CUN.JPG」→「cun.jpg」" in fixed.stdout           # Windows does not mind case; servers do
     assert "第 13 行：全角的 Markdown 符号" in fixed.stdout and "第 17 行：全角的 Markdown 符号" in fixed.stdout
     assert "0 个警告" in fixed.stdout, fixed.stdout
     built = pufa("build", "--site", str(site))

@@ -65,9 +65,11 @@ class Site:
     site_url: str = ""
     by_url: dict[str, str] = field(default_factory=dict)      # "lessons/xian-fa/" -> "lessons/xian-fa.md"
     by_name: dict[str, list[str]] = field(default_factory=dict)  # "img.jpg" -> its paths under content/
+    by_lower: dict[str, str] = field(default_factory=dict)       # "lessons/img.jpg" -> "lessons/IMG.JPG"
 
     def __post_init__(self):
         for rel in self.sources:
+            self.by_lower.setdefault(rel.lower(), rel)
             self.by_name.setdefault(rel.rsplit("/", 1)[-1].lower(), []).append(rel)
             if rel.endswith(".md"):
                 url = slugify_path(rel)[:-3]
@@ -152,6 +154,9 @@ def resolve(site: Site, page: str, target: str) -> Target:
     by_url = site.page_at(rel)                       # ../xian-fa/ : a page's address, written relative
     if by_url:
         return Target("address", by_url, anchor, _relative(here, by_url, anchor))
+    other_case = site.by_lower.get(rel.lower())      # IMG_001.jpg for IMG_001.JPG: fine on Windows only
+    if other_case:
+        return Target("case", other_case, anchor, _relative(here, other_case, anchor))
     return Target("missing", rel, anchor)
 
 
@@ -222,6 +227,10 @@ def check(site: Site, rel: str, shown: str, body: str, first_line: int,
                 f"改成 {t.fixed}（pufa check --fix 会自动改）" if t.fixed else
                 f"把文件复制到这一页所在的文件夹（{folder}），再只写文件名，如 ![图片内容](IMG.jpg)",
                 f"{prefix}.windows-path")
+        elif t.kind == "case":
+            add(ERROR, f"{thing}「{target}」的大小写和文件名不一致（文件是 {t.rel.rsplit('/', 1)[-1]}）："
+                "在 Windows 电脑上能打开，放到网站服务器上就打不开",
+                f"改成 {t.fixed}（pufa check --fix 会自动改）", f"{prefix}.case")
         elif t.kind == "outside":
             add(ERROR, f"{thing}「{target}」指向 content 文件夹以外，网站上没有这个文件",
                 f"把文件放进 content 文件夹（比如这一页所在的 {folder}），再写相对路径", f"{prefix}.outside")
@@ -278,7 +287,7 @@ def fixes(site: Site, rel: str, body: str, first_line: int) -> list[tuple[int, i
     out = []
     for ref in references(body):
         t = resolve(site, rel, ref.target)
-        if t.kind in ("own-site", "absolute", "address", "windows") and t.fixed:
+        if t.kind in ("own-site", "absolute", "address", "windows", "case") and t.fixed:
             out.append((first_line + ref.line, ref.start, ref.end, ref.target, t.fixed, THING[ref.what]))
     return out
 
