@@ -142,10 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
                        description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
-                                   "按类别分文件夹。重复运行不会改变已导入的内容。")
+                                   "按类别分文件夹。重复运行不会改变已导入的内容；导入另一个文件夹（如地方性法规）"
+                                   "是添加，不会删除已有的法律。")
     p.add_argument("src", metavar="法律文件夹", help="法律语料所在的文件夹，如 ../shared/corpus/laws")
     p.add_argument("--only", metavar="名称", action="append", default=[],
                    help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
+    p.add_argument("--prune", action="store_true",
+                   help="同时删除这个文件夹以前导入、现在已经没有的法律（会逐一列出）；"
+                        "其他文件夹导入的和手工添加的法律不受影响")
     _site_arg(p)
 
     p = sub.add_parser("bundle", help="打包成离线版 zip（U 盘、展厅电脑直接打开）",
@@ -261,7 +265,8 @@ def cmd_import_laws(args) -> int:
     site = Path(args.site)
     only = [name.strip() for value in args.only for name in value.replace("，", ",").split(",") if name.strip()]
     try:
-        report = import_laws(Path(args.src), site / "content", progress=sys.stderr, only=only or None)
+        report = import_laws(Path(args.src), site / "content", progress=sys.stderr, only=only or None,
+                             prune=args.prune)
     except ImportError_ as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -269,6 +274,14 @@ def cmd_import_laws(args) -> int:
           f"未变 {report.unchanged}，移除 {len(report.removed)}，跳过 {len(report.skipped)}。")
     for title, parts in report.merged:
         print(f"  合并：{title} 的 {parts} 个分编合为一部")
+    if report.removed:
+        print(f"  移除 {len(report.removed)} 件（--prune：这个文件夹以前导入、现在已经没有的）：")
+        for rel in report.removed[:50]:
+            print(f"    content/laws/{rel}")
+    if report.kept:
+        print(f"  保留 {len(report.kept)} 件：这个文件夹以前导入过、现在已经没有了；确实不要了，加 --prune 再运行一次就会删除")
+        for rel in report.kept[:10]:
+            print(f"    content/laws/{rel}")
     reasons: dict[str, list[str]] = {}
     for source, reason in report.skipped:
         reasons.setdefault(reason if "同一版本" not in reason else "重复", []).append(f"{source}（{reason}）")

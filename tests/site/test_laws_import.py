@@ -212,3 +212,52 @@ def test_a_folder_of_laws_with_its_readme_beside_them(tmp_path):
     assert "格式.md（没有正文）" in proc.stdout
     assert "程序内部出错" not in proc.stdout + proc.stderr
     assert list((site / "content" / "laws").rglob("min-fa-dian*.md"))
+
+
+LOCAL = """# 云溪市物业管理条例
+
+2024年6月1日云溪市人民代表大会常务委员会通过（示例）
+<!-- INFO END -->
+
+第一条 为了规范物业管理活动，制定本条例。
+
+第二条 业主应当按照物业服务合同的约定交纳物业费。
+"""
+
+
+def test_importing_another_folder_adds_and_prune_removes_only_its_own(tmp_path):
+    import shutil
+
+    site = tmp_path / "s"
+    pufa("init", str(site), "--empty", check=True)
+    pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
+    laws = site / "content" / "laws"
+    national = sorted(p.relative_to(laws).as_posix() for p in laws.rglob("*.md") if not p.name.startswith(("_", "index")))
+    by_hand = laws / "qi-ta" / "shou-gong.md"
+    by_hand.parent.mkdir(exist_ok=True)
+    by_hand.write_text("# 云溪区养犬管理规定\n\n第一条 养犬应当拴绳。\n", encoding="utf-8")
+
+    local = tmp_path / "local-laws"
+    (local / "浙江").mkdir(parents=True)
+    (local / "浙江" / "云溪市物业管理条例(2024-06-01).md").write_text(LOCAL, encoding="utf-8")
+    (local / "浙江" / "云溪市养犬条例(2024-06-01).md").write_text(
+        LOCAL.replace("物业管理", "养犬管理"), encoding="utf-8")
+    proc = pufa("import-laws", str(local), "--site", str(site))
+    assert proc.returncode == 0, proc.stderr
+    assert "新增 2" in proc.stdout and "移除 0" in proc.stdout
+    after = {p.relative_to(laws).as_posix() for p in laws.rglob("*.md")}
+    assert set(national) <= after and by_hand.is_file()
+
+    # The folder loses a regulation: it stays, and the import says how to remove it.
+    (local / "浙江" / "云溪市养犬条例(2024-06-01).md").unlink()
+    proc = pufa("import-laws", str(local), "--site", str(site))
+    assert "保留 1 件" in proc.stdout and "--prune" in proc.stdout
+    assert len({p for p in laws.rglob("*.md")}) == len(after)
+    proc = pufa("import-laws", str(local), "--site", str(site), "--prune")
+    assert proc.returncode == 0 and "移除 1" in proc.stdout and "yang-quan" in proc.stdout, proc.stdout
+    left = {p.relative_to(laws).as_posix() for p in laws.rglob("*.md")}
+    assert set(national) <= left and by_hand.is_file() and len(left) == len(after) - 1
+    # Re-importing the national folder with --prune leaves the local regulation alone.
+    proc = pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), "--prune")
+    assert "移除 0" in proc.stdout and left == {p.relative_to(laws).as_posix() for p in laws.rglob("*.md")}
+    assert pufa("build", "--site", str(site)).returncode == 0

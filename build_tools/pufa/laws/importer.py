@@ -5,8 +5,11 @@
 - two versions of a law: the newest keeps the plain name, older ones get the
   version date appended (xing-zheng-fu-yi-fa-2017-09-01.md);
 - identical copies (the same law filed under two categories) are imported once;
-- idempotent: files are written only when their content changes, and files
-  this importer wrote earlier but whose source is gone are removed.
+- idempotent: files are written only when their content changes;
+- additive: each file records the folder it came from (`origin:`).  Importing
+  another folder (local regulations beside national law) adds to the library;
+  a law whose source file is gone stays until `--prune`, which removes only
+  what came from this folder and lists it.  Laws added by hand are never touched.
 """
 from __future__ import annotations
 
@@ -67,6 +70,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)       # from this folder before, gone from it now (no --prune)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
     merged: list[tuple[str, int]] = field(default_factory=list)
     laws: int = 0
@@ -88,7 +92,7 @@ def category_for(rel: str) -> tuple[str, str | None]:
 
 
 # Files a folder of laws holds beside them: its description, licence, change log.
-NOT_LAWS = {"readme", "license", "licence", "changelog", "说明", "使用说明", "目录", "index"}
+NOT_LAWS = {"readme", "license", "licence", "changelog", "contributing"}
 
 
 def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
@@ -125,7 +129,7 @@ def _slug(title: str) -> str:
     return slug
 
 
-def plan(sources: list[Source], report: ImportReport) -> dict[str, tuple[str, Source | None]]:
+def plan(sources: list[Source], report: ImportReport, origin: str = "") -> dict[str, tuple[str, Source | None]]:
     """Decide every output file: {relative path under laws/: (text, source)}."""
     # 1. Split codes: parts that share a title and carry a part name.
     by_key: dict[tuple[str, str], list[Source]] = {}
@@ -177,13 +181,13 @@ def plan(sources: list[Source], report: ImportReport) -> dict[str, tuple[str, So
             if rel in out:
                 digest = hashlib.sha1(s.rel.encode("utf-8")).hexdigest()[:6]
                 rel = f"{folder}/{name}-{digest}.md"
-            out[rel] = (_with_front_matter(s), s)
+            out[rel] = (_with_front_matter(s, origin), s)
     report.laws = len(out)
     return out
 
 
-def _with_front_matter(s: Source) -> str:
-    lines = ["---", f"source: {_quote(s.rel)}"]
+def _with_front_matter(s: Source, origin: str) -> str:
+    lines = ["---", f"source: {_quote(s.rel)}", f"origin: {_quote(origin)}"]
     if s.doc.version:
         lines.append(f"version: {s.doc.version.isoformat()}")
     lines.append("---")
@@ -198,9 +202,15 @@ def _wanted(title: str, only: list[str]) -> bool:
     return title in only or short_name(title) in only
 
 
+def origin_of(src: Path) -> str:
+    """The name a library records for the folder its laws came from."""
+    return Path(src).resolve().name
+
+
 def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
-                only: list[str] | None = None) -> ImportReport:
-    """Import src into docs_dir/laws; with `only`, just those laws (titles or short names)."""
+                only: list[str] | None = None, prune: bool = False) -> ImportReport:
+    """Import src into docs_dir/laws; with `only`, just those laws (titles or short names).
+    `prune`: also remove what an earlier import of this folder wrote and the folder no longer has."""
     if not src.is_dir():
         raise ImportError_(f"找不到法律文件夹：{src}。请写法律语料所在的文件夹")
     if not docs_dir.is_dir():
@@ -214,19 +224,26 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
         found = {n for s in sources for n in names if _wanted(s.doc.title, [n])}
         report.missing = [n for n in names if n not in found]
         sources = [s for s in sources if _wanted(s.doc.title, names)]
-    wanted = plan(sources, report)
+    origin = origin_of(src)
+    wanted = plan(sources, report, origin)
     root = docs_dir / LAWS_FOLDER
     root.mkdir(parents=True, exist_ok=True)
 
-    # Files an earlier import wrote (they carry `source:`) and that are no longer wanted.
+    # Files an earlier import of this folder wrote that it no longer has: kept, unless
+    # --prune (never with --only, which imports a few).  Other folders' laws and laws
+    # added by hand are not this import's business.
     for path in sorted(root.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
         if rel in wanted or path.name.startswith("_") or path.name == "index.md":
             continue
-        head = path.read_text(encoding="utf-8", errors="replace")[:400]
-        if head.startswith("---\n") and "\nsource:" in head.split("\n---\n", 1)[0]:
+        head = path.read_text(encoding="utf-8", errors="replace")[:600].split("\n---\n", 1)[0]
+        if not head.startswith("---\n") or f"\norigin: {_quote(origin)}" not in head:
+            continue
+        if prune and not only:
             path.unlink()
             report.removed.append(rel)
+        elif not only:
+            report.kept.append(rel)
 
     for rel, (text, _source) in track(sorted(wanted.items()), "写入法律法规库", progress):
         path = root / rel
