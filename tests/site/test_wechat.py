@@ -228,11 +228,7 @@ sample: true
 
 正文："&<> 一定原样显示。按照民法典第一千零七十七条，离婚有冷静期。
 
-<script>alert("x")</script>
-
 ![村口的普法长廊](images/chang-lang.png)
-
-![外站的图](https://example.com/a.png)
 
 ![画](images/chang-lang.png)
 """
@@ -256,7 +252,7 @@ def test_escaping_images_and_a_citation_in_a_small_site(small_site, tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "o" / "t.html"
     html = out.read_text(encoding="utf-8")
-    assert "<script" not in html.lower() and "<b>" not in html and "alert(\"x\")" not in html
+    assert "<script" not in html.lower() and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp;" in html
     e = check_editor_rules(out, "https://example.gov.cn/")
     text = "".join(e.text)
@@ -265,7 +261,8 @@ def test_escaping_images_and_a_citation_in_a_small_site(small_site, tmp_path):
     local = [s for s in e.images if not s.startswith("data:")]
     assert local == ["t-%E5%9B%BE%E7%89%87/01-chang-lang.png"] * 2
     assert "01-chang-lang.png（村口的普法长廊）" in proc.stdout and "重新上传" in proc.stdout
-    assert "https://example.com/a.png" in proc.stdout and "外站的图" in text
+    # (A script or a picture from another site pasted into the body stops at pufa check:
+    # test_a_page_with_errors_is_refused; the converter drops them anyway: test_wechat_unit.)
     # The citation: plain text, its article quoted (from the fixture library).
     assert "民法典第一千零七十七条①" in text
     notes = text[text.index("法条原文"):]
