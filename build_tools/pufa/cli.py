@@ -147,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src", metavar="法律文件夹", help="法律语料所在的文件夹，如 ../shared/corpus/laws")
     p.add_argument("--only", metavar="名称", action="append", default=[],
                    help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
+    p.add_argument("--only-region", metavar="省份",
+                   help="地方性法规只导入这个省（自治区、直辖市）的，如 --only-region 浙江")
     p.add_argument("--prune", action="store_true",
                    help="同时删除这个文件夹以前导入、现在已经没有的法律（会逐一列出）；"
                         "其他文件夹导入的和手工添加的法律不受影响")
@@ -266,7 +268,7 @@ def cmd_import_laws(args) -> int:
     only = [name.strip() for value in args.only for name in value.replace("，", ",").split(",") if name.strip()]
     try:
         report = import_laws(Path(args.src), site / "content", progress=sys.stderr, only=only or None,
-                             prune=args.prune)
+                             prune=args.prune, only_region=args.only_region)
     except ImportError_ as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_PROBLEM

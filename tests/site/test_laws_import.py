@@ -247,6 +247,8 @@ def test_importing_another_folder_adds_and_prune_removes_only_its_own(tmp_path):
     assert "新增 2" in proc.stdout and "移除 0" in proc.stdout
     after = {p.relative_to(laws).as_posix() for p in laws.rglob("*.md")}
     assert set(national) <= after and by_hand.is_file()
+    # Local regulations are their own 位阶, one folder a province.
+    assert "di-fang-xing-fa-gui/zhe-jiang/yun-xi-shi-wu-ye-guan-li-tiao-li.md" in after
 
     # The folder loses a regulation: it stays, and the import says how to remove it.
     (local / "浙江" / "云溪市养犬条例(2024-06-01).md").unlink()
@@ -261,3 +263,15 @@ def test_importing_another_folder_adds_and_prune_removes_only_its_own(tmp_path):
     proc = pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), "--prune")
     assert "移除 0" in proc.stdout and left == {p.relative_to(laws).as_posix() for p in laws.rglob("*.md")}
     assert pufa("build", "--site", str(site)).returncode == 0
+    listing = (site / "site" / "laws" / "di-fang-xing-fa-gui" / "index.html").read_text(encoding="utf-8")
+    assert "地方性法规" in listing and ">浙江<" in listing and ">zhe-jiang<" not in listing
+
+    # One region of a folder of many: the others are neither imported nor touched.
+    (local / "广东").mkdir()
+    (local / "广东" / "云溪市电动自行车条例(2024-06-01).md").write_text(
+        LOCAL.replace("物业管理", "电动自行车管理"), encoding="utf-8")
+    proc = pufa("import-laws", str(local), "--site", str(site), "--only-region", "浙江省", "--prune")
+    assert proc.returncode == 0 and "新增 0" in proc.stdout and "移除 0" in proc.stdout, proc.stdout
+    assert not (laws / "di-fang-xing-fa-gui" / "guang-dong").exists()
+    proc = pufa("import-laws", str(local), "--site", str(site), "--only-region", "火星")
+    assert proc.returncode == 1 and "不是省、自治区或直辖市" in proc.stderr

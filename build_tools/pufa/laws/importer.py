@@ -23,7 +23,7 @@ from pufa.content.frontmatter import decode
 from pufa.content.slug import slugify
 from pufa.laws import corpus
 from pufa.laws.library import (CATEGORY_BY_SLUG, LAWS_FOLDER, SLUG_BY_CATEGORY, STATUS_FILE,
-                               short_name)
+                               region_of, region_slug, short_name)
 from pufa.progress import track
 
 MAX_SLUG = 64
@@ -86,6 +86,9 @@ def category_for(rel: str) -> tuple[str, str | None]:
     if len(parts) == 1:
         return "其他", None
     top = parts[0]
+    if region_of(top):
+        # A folder a province (local-laws/浙江/…): local regulations, by region.
+        return "地方性法规", region_of(top)
     category = top if top in SLUG_BY_CATEGORY else CATEGORY_BY_SLUG.get(top, top)
     sub = parts[1] if len(parts) > 2 else None
     return category, sub
@@ -171,7 +174,8 @@ def plan(sources: list[Source], report: ImportReport, origin: str = "") -> dict[
         for n, s in enumerate(group):
             folder = SLUG_BY_CATEGORY.get(s.category, slugify(s.category) or "qi-ta")
             if s.subcategory:
-                folder += "/" + (slugify(s.subcategory) or "qi-ta")
+                folder += "/" + ((region_slug(s.subcategory) if s.category == "地方性法规" else slugify(s.subcategory))
+                                 or "qi-ta")
             # Cases are named by their file (the case name), laws by their title.
             name = (slugify(Path(s.rel).stem, max_length=MAX_SLUG) if s.category == "案例" else "") \
                 or _slug(s.doc.title)
@@ -208,7 +212,8 @@ def origin_of(src: Path) -> str:
 
 
 def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
-                only: list[str] | None = None, prune: bool = False) -> ImportReport:
+                only: list[str] | None = None, prune: bool = False,
+                only_region: str | None = None) -> ImportReport:
     """Import src into docs_dir/laws; with `only`, just those laws (titles or short names).
     `prune`: also remove what an earlier import of this folder wrote and the folder no longer has."""
     if not src.is_dir():
@@ -219,6 +224,14 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
     sources = read_sources(src, report, progress)
     if not sources:
         raise ImportError_(f"{src} 里没有可导入的法律文件（*.md，第一行「# 法律名称」）")
+    if only_region:
+        region = region_of(only_region)
+        if region is None:
+            raise ImportError_(f"「{only_region}」不是省、自治区或直辖市的名字。例如：--only-region 浙江")
+        sources = [s for s in sources if s.category == "地方性法规" and s.subcategory == region]
+        report.skipped = [(rel, why) for rel, why in report.skipped if region_of(rel.split("/", 1)[0]) == region]
+        if not sources:
+            raise ImportError_(f"{src} 里没有{region}的地方性法规（应当放在名为「{region}」的文件夹里）")
     if only:
         names = [n.strip("《》") for n in only]
         found = {n for s in sources for n in names if _wanted(s.doc.title, [n])}
@@ -236,6 +249,8 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
         rel = path.relative_to(root).as_posix()
         if rel in wanted or path.name.startswith("_") or path.name == "index.md":
             continue
+        if only_region and not rel.startswith(f"{SLUG_BY_CATEGORY['地方性法规']}/{region_slug(region_of(only_region))}/"):
+            continue                # (another region's regulations are not this import's)
         head = path.read_text(encoding="utf-8", errors="replace")[:600].split("\n---\n", 1)[0]
         if not head.startswith("---\n") or f"\norigin: {_quote(origin)}" not in head:
             continue

@@ -39,6 +39,7 @@ CATEGORIES = (
     ("行政法规", "xing-zheng-fa-gui"),
     ("司法解释", "si-fa-jie-shi"),
     ("部门规章", "bu-men-gui-zhang"),
+    ("地方性法规", "di-fang-xing-fa-gui"),      # one folder a province: di-fang-xing-fa-gui/zhe-jiang/
     ("案例", "an-li"),
     ("其他", "qi-ta"),
 )
@@ -46,6 +47,37 @@ CATEGORY_BY_SLUG = {slug: name for name, slug in CATEGORIES}
 SLUG_BY_CATEGORY = {name: slug for name, slug in CATEGORIES}
 
 PRC = "中华人民共和国"
+
+# Where local regulations come from: provinces, autonomous regions, municipalities.
+REGIONS = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+           "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+           "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+_REGION_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
+
+
+def region_slug(region: str) -> str:
+    """The folder of a region's regulations: zhe-jiang; 陕西 is shaan-xi (山西 is shan-xi)."""
+    from pufa.content.slug import slugify
+
+    return "shaan-xi" if region == "陕西" else slugify(region)
+
+
+REGION_BY_SLUG = {}          # filled on first use (pypinyin is slow to import)
+
+
+def region_named(slug: str) -> str:
+    if not REGION_BY_SLUG:
+        REGION_BY_SLUG.update({region_slug(r): r for r in REGIONS})
+    return REGION_BY_SLUG.get(slug, slug)
+
+
+def region_of(name: str) -> str | None:
+    """浙江, 浙江省, 广西壮族自治区 -> the region's short name; None if it is not one."""
+    name = name.strip()
+    for suffix in sorted(_REGION_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and name[: -len(suffix)] in REGIONS:
+            return name[: -len(suffix)]
+    return name if name in REGIONS else None
 
 # Abbreviations everyone uses for laws whose short title is not enough.
 COMMON_ALIASES = {
@@ -107,6 +139,8 @@ def category_of(src_uri: str) -> tuple[str, str | None]:
     folder = parts[1] if len(parts) > 2 else ""
     category = CATEGORY_BY_SLUG.get(folder, folder or "其他")
     sub = parts[2] if len(parts) > 3 else None
+    if sub and category == "地方性法规":
+        sub = region_named(sub)
     return category, sub
 
 
