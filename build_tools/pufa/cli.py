@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="新建一个网站", description="新建一个网站：设置文件 mkdocs.yml 和 content 文件夹。")
     p.add_argument("dir", metavar="文件夹", help="新网站的文件夹（不存在会自动创建）")
     p.add_argument("--empty", action="store_true", help="只建栏目框架，不带示例内容")
+    p.add_argument("--region", metavar="省份", default="",
+                   help="网站所在的省（自治区、直辖市），如 浙江：本省的地方性法规排在其他省的前面")
 
     from pufa.content.types import TYPES
     kinds = "\n".join(f"  {t.key:<14}{t.label}（content/{t.folder}/）" for t in TYPES) + \
@@ -200,7 +202,7 @@ def cmd_init(args) -> int:
 
     target = Path(args.dir)
     try:
-        written = init_site(target, empty=args.empty)
+        written = init_site(target, empty=args.empty, region=args.region)
     except InitError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_PROBLEM

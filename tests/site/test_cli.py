@@ -188,3 +188,17 @@ def test_repository_site_uses_the_init_settings():
     from pufa.scaffold.site import SAMPLE_SETTINGS, mkdocs_yml
     ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert ours.endswith(mkdocs_yml(SAMPLE_SETTINGS, custom_dir="theme"))
+
+
+def test_init_region_is_written_and_checked(tmp_path):
+    site = tmp_path / "x"
+    proc = pufa("init", str(site), "--empty", "--region", "浙江省")
+    assert proc.returncode == 0, proc.stderr
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      region: 浙江 " in text
+    (site / "mkdocs.yml").write_text(text.replace("region: 浙江 ", "region: 浙东 "), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "region:" in row)
+    check = pufa("check", "--site", str(site))
+    assert check.returncode == 1 and f"mkdocs.yml:{line}" in check.stdout and "浙东" in check.stdout
+    bad = pufa("init", str(tmp_path / "y"), "--region", "火星")
+    assert bad.returncode == 1 and "不是省、自治区或直辖市" in bad.stderr and not (tmp_path / "y").exists()

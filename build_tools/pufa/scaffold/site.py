@@ -67,6 +67,7 @@ plugins:
   - pufa-search        # 中文搜索：离线可用，支持口语、简称、拼音
   - pufa-offline       # 离线阅读：手机上可安装，断网也能看
   - pufa:
+      region: {region}     # 网站所在的省（自治区、直辖市），如 浙江：本省的地方性法规排在其他省的前面
       bureau:
         name: {bureau}
         address: {address}
@@ -103,6 +104,7 @@ SAMPLE_SETTINGS = dict(
     address="示例市云溪区建设路88号（示例地址）",
     phone="0000-66880000",
     pin="2468",
+    region="",
 )
 
 EMPTY_SETTINGS = dict(
@@ -114,6 +116,7 @@ EMPTY_SETTINGS = dict(
     address="",
     phone="",
     pin="",
+    region="",
 )
 
 
@@ -136,8 +139,12 @@ class InitError(Exception):
     """A problem staff can fix; the message is Chinese."""
 
 
-def init_site(target: Path, empty: bool = False) -> list[Path]:
+def init_site(target: Path, empty: bool = False, region: str = "") -> list[Path]:
+    from pufa.laws.library import region_of
+
     target = target.resolve()
+    if region and region_of(region) is None:
+        raise InitError(f"「{region}」不是省、自治区或直辖市的名字。例如：pufa init 我的普法网 --region 浙江")
     if (target / "mkdocs.yml").exists():
         raise InitError(f"{target} 里已经有 mkdocs.yml，没有覆盖任何文件。"
                         "换一个空文件夹，或直接在这里运行 pufa build")
@@ -159,6 +166,7 @@ def init_site(target: Path, empty: bool = False) -> list[Path]:
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
         written.extend(p for p in content.rglob("*") if p.is_file())
         settings = SAMPLE_SETTINGS
+    settings = dict(settings, region=region_of(region) if region else "")
     (target / "mkdocs.yml").write_text(mkdocs_yml(settings), encoding="utf-8")
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     written += [target / "mkdocs.yml", target / ".gitignore"]

@@ -19,7 +19,8 @@ from pufa.content.rules import body_findings, cross_page_findings
 from pufa.content.slug import slugify_path
 from pufa.findings import ERROR, WARNING, Finding, Findings
 from pufa.laws import checks as law_checks
-from pufa.laws.library import LAWS_FOLDER, STATUS_FILE, LawLibrary, is_law_file, load_library, status_findings
+from pufa.laws.library import (LAWS_FOLDER, STATUS_FILE, LawLibrary, is_law_file, load_library, region_of,
+                               status_findings)
 from pufa.screens.checks import load_checked
 from pufa.search.language import load_synonyms
 from pufa.site.settings import Settings
@@ -137,7 +138,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
     model.synonyms, synonym_findings = load_synonyms(docs_dir, root)
     found += synonym_findings
     blocking += synonym_findings
-    found += _site_url(settings)
+    found += _site_url(settings) + _region(settings)
 
     model.quizzes = _quizzes(index)
     model.findings = _ordered(found)
@@ -215,6 +216,19 @@ def _site_url(settings: Settings) -> list[Finding]:
                     "没有填写网站网址（site_url）：页面上不会显示手机扫码的二维码，也不会生成宣传海报",
                     "在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/",
                     code="site.site-url")]
+
+
+def _region(settings: Settings) -> list[Finding]:
+    region = getattr(settings.pufa, "region", "") if settings.pufa is not None else ""
+    if not region or region_of(region):
+        return []
+    try:
+        rows = settings.config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        rows = []
+    line = next((n for n, row in enumerate(rows, 1) if row.strip().startswith("region:")), None)
+    return [Finding(ERROR, "mkdocs.yml", line, f"region 写的「{region}」不是省、自治区或直辖市的名字",
+                    "写省份的简称或全称，如 浙江、浙江省、广西壮族自治区；不需要就写 \"\"", code="site.region")]
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -35,6 +35,8 @@ class KioskConfig(base.Config):
 
 
 class PufaConfig(base.Config):
+    # 网站所在的省（自治区、直辖市），如 浙江：本省的地方性法规排在其他省的前面。
+    region = c.Type(str, default="")
     bureau = c.SubConfig(BureauConfig)
     filing = c.SubConfig(FilingConfig)
     home = c.SubConfig(HomeConfig)
