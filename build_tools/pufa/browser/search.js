@@ -395,6 +395,8 @@ function run(plan, limit, perDoc) {
 var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
 var QA_QUESTION_BOOST = 0.3;
 var CONTACT_BOOST = 0.6;
+// Units of one document among the results: at most PER_DOC, each after the first a little lower.
+var PER_DOC = 3, REPEAT_COST = 0.08;
 
 function titleScores(plan) {
   var out = [];
@@ -471,37 +473,31 @@ function rank(plan, posting, limit, perDoc) {
       });
     }
     docScore.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    // Results: pinned articles, then the best unit of each document, then more units.
-    var picked = [], seenDoc = {}, seenUnit = {};
-    pinned.forEach(function (p) { picked.push(p[1]); seenDoc[p[0]] = 1; seenUnit[p[1]] = 1; });
-    var rounds = Math.max(1, perDoc || 1);
-    for (var r = 0; r < rounds && picked.length < limit; r++) {
-      for (var k2 = 0; k2 < docScore.length && picked.length < limit; k2++) {
-        var dd = docScore[k2][0];
-        var units = docUnits[dd] || [];
-        if (r === 0 && seenDoc[dd]) continue;
-        var choice = null;
-        // A page named by the query (劳动合同法) is shown from its top.
-        if (r === 0 && titles[dd] >= TITLE_PAGE) choice = M.docs[dd][4];
-        // A Q&A is shown by its question and short answer (its first unit).
-        if (r === 0 && M.kinds[M.docs[dd][2]] === "qa") choice = M.docs[dd][4];
-        for (var z = 0, taken = 0; choice === null && z < units.length; z++) {
-          if (seenUnit[units[z][0]]) { taken++; continue; }
-          if (taken === r || r === 0) { choice = units[z][0]; break; }
-        }
-        if (choice === null && r === 0) choice = M.docs[dd][4];   // title match only: the top of the page
-        if (choice === null || seenUnit[choice]) continue;
-        picked.push(choice); seenUnit[choice] = 1; seenDoc[dd] = 1;
+    // Results are articles (and page sections), ranked one by one: the best unit of
+    // a document carries the document's score, its other units that score less by
+    // how much weaker they are, and a little less for each one already taken, so an
+    // everyday question gets the three articles of one law that answer it, not the
+    // law's best article and then twenty other laws.  A page the query names (劳动合同法)
+    // and a Q&A come first as themselves (from the top).
+    var cap = Math.max(1, perDoc || PER_DOC), entries = [];
+    for (var k2 = 0; k2 < docScore.length; k2++) {
+      var dd = docScore[k2][0], ds = docScore[k2][1], units = docUnits[dd] || [], first = M.docs[dd][4];
+      var top = (titles[dd] >= TITLE_PAGE || M.kinds[M.docs[dd][2]] === "qa" || !units.length) ? 1 : 0;
+      if (top) entries.push([first, ds, dd]);
+      if (M.kinds[M.docs[dd][2]] === "qa") continue;      // a Q&A: its question and short answer
+      var best = units.length ? units[0][1] : 0;
+      for (var z = 0, j = top; z < units.length && j < cap; z++) {
+        if (top && units[z][0] === first) continue;
+        entries.push([units[z][0], ds - 0.7 * (best - units[z][1]) / (maxUnit * 1.6) - REPEAT_COST * j, dd]);
+        j++;
       }
     }
-    if (rounds > 1) {   // group by page: each page's units together, pages in rank order
-      var rankOf = {};
-      docScore.forEach(function (x, i2) { rankOf[x[0]] = i2; });
-      pinned.forEach(function (p) { rankOf[p[0]] = -1; });
-      picked = picked.map(function (u, i3) { return [u, i3]; }).sort(function (x, y) {
-        var dx = rankOf[docOfUnit(x[0])], dy = rankOf[docOfUnit(y[0])];
-        return dx - dy || x[1] - y[1];
-      }).map(function (x) { return x[0]; });
+    entries.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    var picked = [], seenUnit = {};
+    pinned.forEach(function (p) { picked.push(p[1]); seenUnit[p[1]] = 1; });
+    for (var e2 = 0; e2 < entries.length && picked.length < limit; e2++) {
+      if (seenUnit[entries[e2][0]]) continue;
+      picked.push(entries[e2][0]); seenUnit[entries[e2][0]] = 1;
     }
     return picked;
 }
@@ -582,7 +578,7 @@ pufa.search = function (query, options) {
   if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
   return meta().then(function () { return analyse(query); }).then(function (plan) {
     if ((!plan.phrases.length && !plan.target) || !M.units) return [];
-    return run(plan, limit, options.perPage || 1);
+    return run(plan, limit, options.perPage);
   });
 };
 pufa.searchReady = function () { return meta().then(function () { return true; }); };
