@@ -27,7 +27,8 @@ window.pufaSearch = {
   meta: function (d) { arrived("meta.js", d); },
   pinyin: function (d) { arrived("pinyin.js", d); },
   t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
-  u: function (n, d) { arrived("u/" + n + ".js", d); }
+  u: function (n, d) { arrived("u/" + n + ".js", d); },
+  f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); }
 };
 function load(path) {
   if (cache[path]) return cache[path];
@@ -96,6 +97,46 @@ function decode(entry, into) {   // pushes unit, impact pairs
     unit += value;
     into.push(unit, scale * DIGIT[encoded.charAt(i++)] / 63);
   }
+}
+
+function unitSet(text) {   // ascending units as varint differences -> {unit: 1}
+  var set = {}, unit = 0, i = 0, n = text.length;
+  while (i < n) {
+    var value = 0, shift = 0, d;
+    do { d = DIGIT[text.charAt(i++)]; value += (d & 31) * Math.pow(2, shift); shift += 5; } while (d & 32);
+    unit += value;
+    set[unit] = 1;
+  }
+  return set;
+}
+
+/* ---- figure questions (pufa/search/figures.py) ---------------------------- */
+// 辞职要提前多少天, 试用期最长几个月, 扣几分: which kinds of figure answer the question.
+var FIGURE_NUMBER = "[0-9\uff10-\uff19零〇一二三四五六七八九十百千万两半]+";
+var FIGURE_ASKS = [
+  [/(?:几|多少)个?(?:工作)?[天日]|几号/, ["day"]],
+  [/(?:几|多少)个月/, ["month"]],
+  [/(?:几|多少)年/, ["year"]],
+  [/(?:几|多少)个?(?:小时|钟头)/, ["hour"]],
+  [/(?:几|多少)(?:周)?岁|多大/, ["age"]],
+  [/百分之(?:几|多少)|(?:多少|什么)比例|比例是多少/, ["pct"]],
+  [/(?:几|多少)倍/, ["times"]],
+  [/多少钱|(?:几|多少)(?:块|元|万)|赔多少|罚多少/, ["money"]],
+  [/(?:几|多少)分/, ["score"]],
+  [/多久|多长时间|多长期限|期限是/, ["day", "month", "year"]],
+  [/最长|最多|最少|最高|最低|上限|下限|多少/, null]            // some figure, any kind
+];
+var FIGURE_TEXT = {
+  day: FIGURE_NUMBER + "(?:个)?(?:工作)?[日天]", month: FIGURE_NUMBER + "个月", year: FIGURE_NUMBER + "(?:个)?(?:周)?年(?!度)",
+  hour: FIGURE_NUMBER + "(?:个)?小时", age: FIGURE_NUMBER + "周岁", pct: "百分之" + FIGURE_NUMBER + "|千分之" + FIGURE_NUMBER + "|[0-9]+(?:\\.[0-9]+)?[%\uff05\u2030]",
+  times: FIGURE_NUMBER + "倍", money: FIGURE_NUMBER + "(?:元|万元)", score: FIGURE_NUMBER + "分(?!之)"
+};
+var FIGURE_BOOST = 1.0;
+function figureKinds(q) {   // the kinds a question asks for, [] for none
+  for (var i = 0; i < FIGURE_ASKS.length; i++) {
+    if (FIGURE_ASKS[i][0].test(q)) return FIGURE_ASKS[i][1] || (M.fig || []).slice();
+  }
+  return [];
 }
 
 /* ---- Chinese numerals for article references ---------------------------- */
@@ -261,6 +302,8 @@ function analyse(raw) {
     // Asked as a question (离婚后孩子归谁, 工资被拖欠怎么办): Q&A pages answer it.
     // Not for article references: 刑法第二十条是什么 wants the article.
     plan.question = !plan.target && M.askRe.test(q);
+    // Asking for a number (多少天, 几年, 扣几分): articles that state one of that kind.
+    plan.figures = plan.target ? [] : figureKinds(q).filter(function (k) { return (M.fig || []).indexOf(k) >= 0; });
     // Asking how to reach someone: directory entries answer it.
     if (!plan.target) {
       var bare = q.replace(/\s+$/, "");
@@ -380,8 +423,12 @@ function run(plan, limit, perDoc) {
     });
     return posting;
   }
-  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
+  var figureFiles = (plan.figures || []).map(function (k) {
+    return load("f/" + k + ".js").then(null, function () { return {}; });
+  });
+  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles)).then(function (shards) {
     var t1 = now();
+    plan.figureSets = shards.splice(shardIds.length, figureFiles.length);
     timing.shards = shardIds.length; timing.shardMs = t1 - t0;
     var byShard = {};
     for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
@@ -428,6 +475,12 @@ function rank(plan, posting, limit, perDoc) {
         unitScore[u] = (unitScore[u] || 0) + score;
       }
     });
+    // A question that asks for a figure: the units that state one of that kind count more.
+    if (plan.figureSets && plan.figureSets.length) {
+      for (var fu in unitScore) {
+        if (hasFigure(plan, fu)) unitScore[fu] *= 1 + FIGURE_BOOST;
+      }
+    }
     // Document scores: best unit, a little of the next ones, the title, the kind.
     var docUnits = {}, maxUnit = 0;
     for (var key in unitScore) {
@@ -501,6 +554,10 @@ function rank(plan, posting, limit, perDoc) {
     }
     return picked;
 }
+function hasFigure(plan, unit) {
+  for (var i = 0; i < (plan.figureSets || []).length; i++) if (plan.figureSets[i][unit]) return true;
+  return false;
+}
 var timing = {};
 function now() { return window.performance && performance.now ? performance.now() : +new Date(); }
 
@@ -509,8 +566,8 @@ function escapeHtml(s) {
   return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
-function highlight(text, plan) {
-  var marks = [], norm = normalize(text), i;
+function highlight(text, plan, figureRe) {
+  var marks = [], norm = normalize(text), i, fm;
   var words = [];
   plan.phrases.forEach(function (p) { words = words.concat(p.terms || []); });
   words = unique(words);
@@ -523,6 +580,12 @@ function highlight(text, plan) {
       at = norm.indexOf(w, at + 1);
     }
   });
+  if (figureRe) {
+    figureRe.lastIndex = 0;
+    while ((fm = figureRe.exec(text)) && fm[0]) {
+      for (var f = fm.index; f < fm.index + fm[0].length && f < marks.length; f++) marks[f] = true;
+    }
+  }
   var out = "", open = false;
   for (i = 0; i < text.length; i++) {
     var m = marks[i] && norm.length === text.length;
@@ -558,11 +621,17 @@ function materialise(units, plan) {
         anchor = "art-" + key[0] + (key[1] ? "-" + key[1] : "");
       }
       var status = M.statuses[doc[3]];
+      // A figure question: the clause that states the figure, the figure marked.
+      var shown = row[1] || "", figureRe = null;
+      if (plan.figures && plan.figures.length && hasFigure(plan, u)) {
+        figureRe = new RegExp(plan.figures.map(function (k) { return FIGURE_TEXT[k]; }).join("|"), "g");
+        if (row[3] && !new RegExp(figureRe.source).test(shown) && new RegExp(figureRe.source).test(row[3])) shown = "……" + row[3];
+      }
       return {
         doc: doc[0],
         title: doc[0] + (label ? " " + label : ""),
         url: pageUrl(doc[1]) + (anchor ? "#" + anchor : ""),
-        snippet: highlight(row[1] || "", plan),
+        snippet: highlight(shown, plan, figureRe),
         label: label,
         kind: M.kinds[doc[2]],
         status: status
