@@ -257,3 +257,19 @@ def test_figure_files_list_the_units_that_state_one(tmp_path):
     assert rows[2][2] == "" and "三十日" in rows[2][3]   # the clause with 三十日 rides along
     _, (meta,) = load(tmp_path / "s" / "meta.js")
     assert meta["fig"] == list(figures.KINDS)
+
+
+def test_anchor_text_is_the_sentence_around_a_citation():
+    from pufa.search import collect
+
+    docs = [B.Doc("中华人民共和国民法典", "laws/mfd/", "law"),
+            B.Doc("最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）", "laws/hyjt1/", "interpretation")]
+    law = [B.Unit(0, "", "", "中华人民共和国民法典"),
+           B.Unit(0, "第一千零六十三条", "art-1063", "下列财产为夫妻一方的个人财产：一方的婚前财产")]
+    interp = [B.Unit(1, "第三十一条", "art-31",
+                     "民法典第一千零六十三条规定为夫妻一方的个人财产，不因婚姻关系的延续而转化为夫妻共同财产。另一句。")]
+    names = {"民法典": "中华人民共和国民法典"}
+    lent = collect.anchor_texts(docs, [law, interp], names.get)
+    assert list(lent) == [(0, 1)]
+    (words,) = lent[(0, 1)]
+    assert "婚姻关系的延续" in words and "第一千零六十三条" not in words and "另一句" not in words
