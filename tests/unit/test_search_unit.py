@@ -76,7 +76,7 @@ def load(path):
 def test_index_files_and_postings(small_index):
     out, stats = small_index
     assert stats.docs == 2 and stats.units == 4
-    assert sorted(p.name for p in out.iterdir()) == ["meta.js", "pinyin.js", "t", "u"]
+    assert sorted(p.name for p in out.iterdir()) == ["f", "meta.js", "pinyin.js", "t", "u"]
     assert len(list((out / "t").iterdir())) == 8 and len(list((out / "u").iterdir())) == 2
     shard = fnv1a("醉酒") % 8
     _, (n, data) = load(out / "t" / f"{shard}.js")
@@ -198,3 +198,78 @@ def test_an_index_made_a_range_of_terms_at_a_time_is_the_same_index(tmp_path, mo
 
     assert written(one) == written(streamed)
     assert list(spill.iterdir()) == []           # the runs' files are gone
+
+
+# ---- figures (pufa/search/figures.py): what kind of number an article states ----
+
+from pufa.search import figures  # noqa: E402
+
+
+def test_figure_kinds_of_article_text():
+    assert figures.kinds("劳动者提前三十日以书面形式通知用人单位，可以解除劳动合同。") == ["day"]
+    assert figures.kinds("试用期不得超过六个月") == ["month"]
+    assert figures.kinds("处五日以上十日以下拘留，并处二百元以上五百元以下罚款") == ["day", "money"]
+    assert figures.kinds("结婚年龄，男不得早于二十二周岁") == ["age"]
+    assert figures.kinds("每日按罚款数额的百分之三加处罚款") == ["pct"]
+    assert figures.kinds("记12分") == ["score"]
+    assert figures.kinds("支付二倍的工资") == ["times"]
+    # Dates and article references are no figures of a rule; nor is 年度.
+    assert figures.kinds("2020年5月28日通过，依照本法第十二条") == []
+    assert figures.kinds("依照第三十条的规定，每年度报告") == []
+
+
+def test_figure_clip_is_the_clause_that_states_it():
+    text = "国家建立基本养老保险制度，参加基本养老保险的个人，达到法定退休年龄时累计缴费满十五年的，按月领取基本养老金。"
+    clip = figures.clip(text, 20)
+    assert "十五年" in clip and clip.startswith("达到法定退休年龄时")
+    assert figures.clip("十五年以上", 20) == ""          # the snippet already shows it
+    assert figures.clip("没有数字的条文", 0) == ""
+
+
+def test_figure_files_list_the_units_that_state_one(tmp_path):
+    docs = [B.Doc("中华人民共和国劳动合同法", "laws/ldht/", "law")]
+    long_head = "用人单位与劳动者协商一致，并经过了很长很长很长的一段说明文字之后，"
+    units = [B.Unit(0, "", "", "中华人民共和国劳动合同法"),
+             B.Unit(0, "第十九条", "art-19", "试用期不得超过六个月。"),
+             B.Unit(0, "第三十七条", "art-37", long_head + "劳动者提前三十日以书面形式通知用人单位。"),
+             B.Unit(0, "第三条", "art-3", "订立劳动合同，应当遵循合法、公平的原则。")]
+    docs[0].first_article, docs[0].articles = 1, 3
+    B.build(docs, units, tmp_path / "s", extra={"syn": {}}, settings=B.Settings(shards=4, block_size=8))
+    digits = {c: i for i, c in enumerate(ALPHABET)}
+
+    def units_of(kind):
+        name, (k, data) = load(tmp_path / "s" / "f" / f"{kind}.js")
+        assert name == "f" and k == kind
+        out, unit, value, shift = [], 0, 0, 0
+        for c in data:
+            d = digits[c]
+            value += (d & 31) << shift
+            shift += 5
+            if not d & 32:
+                unit += value
+                out.append(unit)
+                value, shift = 0, 0
+        return out
+
+    assert units_of("month") == [1] and units_of("day") == [2] and units_of("age") == []
+    _, (_, rows) = load(tmp_path / "s" / "u" / "0.js")
+    assert len(rows[1]) == 2                        # the snippet shows 六个月
+    assert rows[2][2] == "" and "三十日" in rows[2][3]   # the clause with 三十日 rides along
+    _, (meta,) = load(tmp_path / "s" / "meta.js")
+    assert meta["fig"] == list(figures.KINDS)
+
+
+def test_anchor_text_is_the_sentence_around_a_citation():
+    from pufa.search import collect
+
+    docs = [B.Doc("中华人民共和国民法典", "laws/mfd/", "law"),
+            B.Doc("最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）", "laws/hyjt1/", "interpretation")]
+    law = [B.Unit(0, "", "", "中华人民共和国民法典"),
+           B.Unit(0, "第一千零六十三条", "art-1063", "下列财产为夫妻一方的个人财产：一方的婚前财产")]
+    interp = [B.Unit(1, "第三十一条", "art-31",
+                     "民法典第一千零六十三条规定为夫妻一方的个人财产，不因婚姻关系的延续而转化为夫妻共同财产。另一句。")]
+    names = {"民法典": "中华人民共和国民法典"}
+    lent = collect.anchor_texts(docs, [law, interp], names.get)
+    assert list(lent) == [(0, 1)]
+    (words,) = lent[(0, 1)]
+    assert "婚姻关系的延续" in words and "第一千零六十三条" not in words and "另一句" not in words

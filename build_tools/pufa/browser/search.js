@@ -27,7 +27,8 @@ window.pufaSearch = {
   meta: function (d) { arrived("meta.js", d); },
   pinyin: function (d) { arrived("pinyin.js", d); },
   t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
-  u: function (n, d) { arrived("u/" + n + ".js", d); }
+  u: function (n, d) { arrived("u/" + n + ".js", d); },
+  f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); }
 };
 function load(path) {
   if (cache[path]) return cache[path];
@@ -96,6 +97,46 @@ function decode(entry, into) {   // pushes unit, impact pairs
     unit += value;
     into.push(unit, scale * DIGIT[encoded.charAt(i++)] / 63);
   }
+}
+
+function unitSet(text) {   // ascending units as varint differences -> {unit: 1}
+  var set = {}, unit = 0, i = 0, n = text.length;
+  while (i < n) {
+    var value = 0, shift = 0, d;
+    do { d = DIGIT[text.charAt(i++)]; value += (d & 31) * Math.pow(2, shift); shift += 5; } while (d & 32);
+    unit += value;
+    set[unit] = 1;
+  }
+  return set;
+}
+
+/* ---- figure questions (pufa/search/figures.py) ---------------------------- */
+// 辞职要提前多少天, 试用期最长几个月, 扣几分: which kinds of figure answer the question.
+var FIGURE_NUMBER = "[0-9\uff10-\uff19零〇一二三四五六七八九十百千万两半]+";
+var FIGURE_ASKS = [
+  [/(?:几|多少)个?(?:工作)?[天日]|几号/, ["day"]],
+  [/(?:几|多少)个月/, ["month"]],
+  [/(?:几|多少)年/, ["year"]],
+  [/(?:几|多少)个?(?:小时|钟头)/, ["hour"]],
+  [/(?:几|多少)(?:周)?岁|多大/, ["age"]],
+  [/百分之(?:几|多少)|(?:多少|什么)比例|比例是多少/, ["pct"]],
+  [/(?:几|多少)倍/, ["times"]],
+  [/多少钱|(?:几|多少)(?:块|元|万)|赔多少|罚多少/, ["money"]],
+  [/(?:几|多少)分/, ["score"]],
+  [/多久|多长时间|多长期限|期限是/, ["day", "month", "year"]],
+  [/最长|最多|最少|最高|最低|上限|下限|多少/, null]            // some figure, any kind
+];
+var FIGURE_TEXT = {
+  day: FIGURE_NUMBER + "(?:个)?(?:工作)?[日天]", month: FIGURE_NUMBER + "个月", year: FIGURE_NUMBER + "(?:个)?(?:周)?年(?!度)",
+  hour: FIGURE_NUMBER + "(?:个)?小时", age: FIGURE_NUMBER + "周岁", pct: "百分之" + FIGURE_NUMBER + "|千分之" + FIGURE_NUMBER + "|[0-9]+(?:\\.[0-9]+)?[%\uff05\u2030]",
+  times: FIGURE_NUMBER + "倍", money: FIGURE_NUMBER + "(?:元|万元)", score: FIGURE_NUMBER + "分(?!之)"
+};
+var FIGURE_BOOST = 1.0;
+function figureKinds(q) {   // the kinds a question asks for, [] for none
+  for (var i = 0; i < FIGURE_ASKS.length; i++) {
+    if (FIGURE_ASKS[i][0].test(q)) return FIGURE_ASKS[i][1] || (M.fig || []).slice();
+  }
+  return [];
 }
 
 /* ---- Chinese numerals for article references ---------------------------- */
@@ -261,6 +302,8 @@ function analyse(raw) {
     // Asked as a question (离婚后孩子归谁, 工资被拖欠怎么办): Q&A pages answer it.
     // Not for article references: 刑法第二十条是什么 wants the article.
     plan.question = !plan.target && M.askRe.test(q);
+    // Asking for a number (多少天, 几年, 扣几分): articles that state one of that kind.
+    plan.figures = plan.target ? [] : figureKinds(q).filter(function (k) { return (M.fig || []).indexOf(k) >= 0; });
     // Asking how to reach someone: directory entries answer it.
     if (!plan.target) {
       var bare = q.replace(/\s+$/, "");
@@ -380,8 +423,12 @@ function run(plan, limit, perDoc) {
     });
     return posting;
   }
-  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); })).then(function (shards) {
+  var figureFiles = (plan.figures || []).map(function (k) {
+    return load("f/" + k + ".js").then(null, function () { return {}; });
+  });
+  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles)).then(function (shards) {
     var t1 = now();
+    plan.figureSets = shards.splice(shardIds.length, figureFiles.length);
     timing.shards = shardIds.length; timing.shardMs = t1 - t0;
     var byShard = {};
     for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
@@ -395,6 +442,8 @@ function run(plan, limit, perDoc) {
 var TITLE_PAGE = 0.9;   // a title match this strong: the result is the page itself
 var QA_QUESTION_BOOST = 0.3;
 var CONTACT_BOOST = 0.6;
+// Units of one document among the results: at most PER_DOC, each after the first a little lower.
+var PER_DOC = 3, REPEAT_COST = 0.08;
 
 function titleScores(plan) {
   var out = [];
@@ -426,6 +475,12 @@ function rank(plan, posting, limit, perDoc) {
         unitScore[u] = (unitScore[u] || 0) + score;
       }
     });
+    // A question that asks for a figure: the units that state one of that kind count more.
+    if (plan.figureSets && plan.figureSets.length) {
+      for (var fu in unitScore) {
+        if (hasFigure(plan, fu)) unitScore[fu] *= 1 + FIGURE_BOOST;
+      }
+    }
     // Document scores: best unit, a little of the next ones, the title, the kind.
     var docUnits = {}, maxUnit = 0;
     for (var key in unitScore) {
@@ -471,39 +526,37 @@ function rank(plan, posting, limit, perDoc) {
       });
     }
     docScore.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    // Results: pinned articles, then the best unit of each document, then more units.
-    var picked = [], seenDoc = {}, seenUnit = {};
-    pinned.forEach(function (p) { picked.push(p[1]); seenDoc[p[0]] = 1; seenUnit[p[1]] = 1; });
-    var rounds = Math.max(1, perDoc || 1);
-    for (var r = 0; r < rounds && picked.length < limit; r++) {
-      for (var k2 = 0; k2 < docScore.length && picked.length < limit; k2++) {
-        var dd = docScore[k2][0];
-        var units = docUnits[dd] || [];
-        if (r === 0 && seenDoc[dd]) continue;
-        var choice = null;
-        // A page named by the query (劳动合同法) is shown from its top.
-        if (r === 0 && titles[dd] >= TITLE_PAGE) choice = M.docs[dd][4];
-        // A Q&A is shown by its question and short answer (its first unit).
-        if (r === 0 && M.kinds[M.docs[dd][2]] === "qa") choice = M.docs[dd][4];
-        for (var z = 0, taken = 0; choice === null && z < units.length; z++) {
-          if (seenUnit[units[z][0]]) { taken++; continue; }
-          if (taken === r || r === 0) { choice = units[z][0]; break; }
-        }
-        if (choice === null && r === 0) choice = M.docs[dd][4];   // title match only: the top of the page
-        if (choice === null || seenUnit[choice]) continue;
-        picked.push(choice); seenUnit[choice] = 1; seenDoc[dd] = 1;
+    // Results are articles (and page sections), ranked one by one: the best unit of
+    // a document carries the document's score, its other units that score less by
+    // how much weaker they are, and a little less for each one already taken, so an
+    // everyday question gets the three articles of one law that answer it, not the
+    // law's best article and then twenty other laws.  A page the query names (劳动合同法)
+    // and a Q&A come first as themselves (from the top).
+    var cap = Math.max(1, perDoc || PER_DOC), entries = [];
+    for (var k2 = 0; k2 < docScore.length; k2++) {
+      var dd = docScore[k2][0], ds = docScore[k2][1], units = docUnits[dd] || [], first = M.docs[dd][4];
+      var top = (titles[dd] >= TITLE_PAGE || M.kinds[M.docs[dd][2]] === "qa" || !units.length) ? 1 : 0;
+      if (top) entries.push([first, ds, dd]);
+      if (M.kinds[M.docs[dd][2]] === "qa") continue;      // a Q&A: its question and short answer
+      var best = units.length ? units[0][1] : 0;
+      for (var z = 0, j = top; z < units.length && j < cap; z++) {
+        if (top && units[z][0] === first) continue;
+        entries.push([units[z][0], ds - 0.7 * (best - units[z][1]) / (maxUnit * 1.6) - REPEAT_COST * j, dd]);
+        j++;
       }
     }
-    if (rounds > 1) {   // group by page: each page's units together, pages in rank order
-      var rankOf = {};
-      docScore.forEach(function (x, i2) { rankOf[x[0]] = i2; });
-      pinned.forEach(function (p) { rankOf[p[0]] = -1; });
-      picked = picked.map(function (u, i3) { return [u, i3]; }).sort(function (x, y) {
-        var dx = rankOf[docOfUnit(x[0])], dy = rankOf[docOfUnit(y[0])];
-        return dx - dy || x[1] - y[1];
-      }).map(function (x) { return x[0]; });
+    entries.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    var picked = [], seenUnit = {};
+    pinned.forEach(function (p) { picked.push(p[1]); seenUnit[p[1]] = 1; });
+    for (var e2 = 0; e2 < entries.length && picked.length < limit; e2++) {
+      if (seenUnit[entries[e2][0]]) continue;
+      picked.push(entries[e2][0]); seenUnit[entries[e2][0]] = 1;
     }
     return picked;
+}
+function hasFigure(plan, unit) {
+  for (var i = 0; i < (plan.figureSets || []).length; i++) if (plan.figureSets[i][unit]) return true;
+  return false;
 }
 var timing = {};
 function now() { return window.performance && performance.now ? performance.now() : +new Date(); }
@@ -513,8 +566,8 @@ function escapeHtml(s) {
   return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
-function highlight(text, plan) {
-  var marks = [], norm = normalize(text), i;
+function highlight(text, plan, figureRe) {
+  var marks = [], norm = normalize(text), i, fm;
   var words = [];
   plan.phrases.forEach(function (p) { words = words.concat(p.terms || []); });
   words = unique(words);
@@ -527,6 +580,12 @@ function highlight(text, plan) {
       at = norm.indexOf(w, at + 1);
     }
   });
+  if (figureRe) {
+    figureRe.lastIndex = 0;
+    while ((fm = figureRe.exec(text)) && fm[0]) {
+      for (var f = fm.index; f < fm.index + fm[0].length && f < marks.length; f++) marks[f] = true;
+    }
+  }
   var out = "", open = false;
   for (i = 0; i < text.length; i++) {
     var m = marks[i] && norm.length === text.length;
@@ -562,11 +621,17 @@ function materialise(units, plan) {
         anchor = "art-" + key[0] + (key[1] ? "-" + key[1] : "");
       }
       var status = M.statuses[doc[3]];
+      // A figure question: the clause that states the figure, the figure marked.
+      var shown = row[1] || "", figureRe = null;
+      if (plan.figures && plan.figures.length && hasFigure(plan, u)) {
+        figureRe = new RegExp(plan.figures.map(function (k) { return FIGURE_TEXT[k]; }).join("|"), "g");
+        if (row[3] && !new RegExp(figureRe.source).test(shown) && new RegExp(figureRe.source).test(row[3])) shown = "……" + row[3];
+      }
       return {
         doc: doc[0],
         title: doc[0] + (label ? " " + label : ""),
         url: pageUrl(doc[1]) + (anchor ? "#" + anchor : ""),
-        snippet: highlight(row[1] || "", plan),
+        snippet: highlight(shown, plan, figureRe),
         label: label,
         kind: M.kinds[doc[2]],
         status: status
@@ -582,7 +647,7 @@ pufa.search = function (query, options) {
   if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
   return meta().then(function () { return analyse(query); }).then(function (plan) {
     if ((!plan.phrases.length && !plan.target) || !M.units) return [];
-    return run(plan, limit, options.perPage || 1);
+    return run(plan, limit, options.perPage);
   });
 };
 pufa.searchReady = function () { return meta().then(function () { return true; }); };

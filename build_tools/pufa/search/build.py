@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pufa.search import figures
 from pufa.search.text import fnv1a
 
 CJK_LO, CJK_HI = 0x3400, 0x9FFF
@@ -108,6 +109,19 @@ def _encode_varints(values: np.ndarray, impacts: np.ndarray) -> tuple[bytes, np.
     out[starts + groups] = impacts.astype(np.uint8)
     lookup = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
     return lookup[out].tobytes(), ends
+
+
+def encode_units(units: list[int]) -> str:
+    """Ascending unit numbers as base-64 varints of their differences (no impacts)."""
+    out, prev = [], 0
+    for u in units:
+        v, prev = u - prev, u
+        while True:
+            group, v = v & 31, v >> 5
+            out.append(ALPHABET[group | (32 if v else 0)])
+            if not v:
+                break
+    return "".join(out)
 
 
 def _term_string(code: int, ascii_terms: list[str]) -> str:
@@ -616,8 +630,10 @@ class IndexWriter:
         self.settings = settings or Settings()
         (out / "t").mkdir(parents=True, exist_ok=True)
         (out / "u").mkdir(parents=True, exist_ok=True)
+        (out / "f").mkdir(parents=True, exist_ok=True)
         self.writer = _Writer()
         self.blocks_done = 0          # blocks 0 .. blocks_done-1 are written
+        self.figures: dict = {k: [] for k in figures.KINDS}   # kind -> units stating one
 
     def blocks(self, units: list[Unit], final: bool) -> None:
         """Write the blocks of units[blocks_done*B:]; only complete ones unless final."""
@@ -625,7 +641,7 @@ class IndexWriter:
         total = len(units) // size if not final else (len(units) + size - 1) // size
         for n in range(self.blocks_done, total):
             rows = []
-            for u in units[n * size:(n + 1) * size]:
+            for unit_no, u in enumerate(units[n * size:(n + 1) * size], n * size):
                 snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: u.snippet_chars or self.settings.snippet_chars]
                 # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
                 # in the browser from the document's article numbering in meta.js.
@@ -633,6 +649,15 @@ class IndexWriter:
                 row = ["" if is_article else u.label, snippet]
                 if u.anchor and not is_article:
                     row.append(u.anchor)
+                body = _SPACES.sub(" ", u.snippet or u.text).strip()
+                found = figures.kinds(body)
+                if found:
+                    for kind in found:
+                        self.figures[kind].append(unit_no)
+                    # (a figure cut off at the snippet's end is not shown either)
+                    extra = figures.clip(body, len(snippet) if len(snippet) >= len(body) else len(snippet) - 4)
+                    if extra:
+                        row += [""] * (3 - len(row)) + [extra]
                 rows.append(row)
             self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows))
         self.blocks_done = max(self.blocks_done, total)
@@ -686,6 +711,9 @@ class IndexWriter:
             for n, entries in enumerate(shards):
                 writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
             self.blocks(units, final=True)
+            # Units that state a figure of each kind (delta-encoded, no impacts).
+            for kind, listed in self.figures.items():
+                writer.write(out / "f" / f"{kind}.js", _js("f", kind, encode_units(sorted(set(listed)))))
 
         meta = {
             "v": 1,
@@ -698,6 +726,7 @@ class IndexWriter:
                       starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
                      for i, d in enumerate(docs)],
             "units": len(units),
+            "fig": [k for k in figures.KINDS] if units else [],
         }
         meta.update(extra or {})
         writer.write(out / "meta.js", _js("meta", meta))

@@ -9,6 +9,12 @@ from pufa.laws.library import LawEntry, LawLibrary, short_name
 from pufa.search.build import Doc, Unit
 
 # Ranking prefers the higher authority: 法律 > 司法解释 > 行政法规 > 部门规章 > 案例.
+# Anchor text (lend_anchor_text): the words around a citation, from these kinds of document.
+ANCHORS = False     # measured in docs/decisions/0013: not a gain yet (see there)
+ANCHOR_SOURCES = ("interpretation", "case")
+ANCHOR_CHARS = 80          # of one citing sentence
+ANCHOR_TOTAL = 240         # lent to one article in all
+
 CATEGORY_KIND = {"司法解释": "interpretation", "行政法规": "regulation", "部门规章": "rule",
                  "案例": "case", "其他": "other"}
 
@@ -58,7 +64,7 @@ def law_units(entry: LawEntry, doc_index: int, doc: Doc) -> list[Unit]:
     return [u for u in units if u.text.strip()] or [Unit(doc_index, "", "", entry.title)]
 
 
-def law_documents(lib: LawLibrary) -> tuple[list[Doc], list[list[Unit]]]:
+def law_documents(lib: LawLibrary, anchors: bool = ANCHORS) -> tuple[list[Doc], list[list[Unit]]]:
     docs, unit_lists = [], []
     for entry in lib.entries:
         if not entry.url:
@@ -66,7 +72,62 @@ def law_documents(lib: LawLibrary) -> tuple[list[Doc], list[list[Unit]]]:
         doc = Doc(entry.title, entry.url, law_kind(entry), entry.status)
         unit_lists.append(law_units(entry, len(docs), doc))
         docs.append(doc)
+    if anchors:
+        lend_anchor_text(lib, docs, unit_lists)
     return docs, unit_lists
+
+
+_SENTENCE = re.compile(r"[^。；！？\n]+")
+_BRACKETED = re.compile(r"《[^《》]{1,80}》")
+
+
+def anchor_texts(docs: list[Doc], unit_lists: list[list[Unit]], resolve) -> dict:
+    """What judicial interpretations and cases say where they cite an article of
+    another document: {(doc, unit position): [sentence, …]}, each sentence with
+    its citations and bracketed names taken out (the words around the citation)."""
+    from pufa.laws import citations
+
+    in_force = {d.title: i for i, d in enumerate(docs) if d.status == "in-force"}
+    positions = [{u.anchor: k for k, u in enumerate(units) if u.anchor.startswith("art-")} for units in unit_lists]
+    out: dict = {}
+    for i, (doc, units) in enumerate(zip(docs, unit_lists)):
+        if doc.kind not in ANCHOR_SOURCES:
+            continue
+        for u in units:
+            text = u.snippet or u.text
+            found = [c for c in citations.find(text, resolve) if c.title and c.title != doc.title]
+            for sent in _SENTENCE.finditer(text):
+                inside = [c for c in found if sent.start() <= c.start < sent.end()]
+                if not inside:
+                    continue
+                words = text[sent.start():sent.end()]
+                for c in sorted(inside, key=lambda c: -c.start):
+                    a, z = c.start - sent.start(), c.end - sent.start()
+                    words = words[:a] + " " + words[z:]
+                words = _BRACKETED.sub(" ", words).strip()
+                if len(words) < 4:
+                    continue
+                for c in inside:
+                    j = in_force.get(c.title)
+                    if j is None:
+                        continue
+                    key = f"art-{c.key[0]}" + (f"-{c.key[1]}" if c.key[1] else "")
+                    k = positions[j].get(key)
+                    if k is not None:
+                        out.setdefault((j, k), []).append(words[:ANCHOR_CHARS])
+    return out
+
+
+def lend_anchor_text(lib: LawLibrary, docs: list[Doc], unit_lists: list[list[Unit]]) -> int:
+    """Index each cited article with the words around its citations (as web search
+    uses link text): indexed, not shown.  Returns how many articles gained words."""
+    lent = anchor_texts(docs, unit_lists, lib.title_for)
+    for (j, k), sentences in lent.items():
+        unit = unit_lists[j][k]
+        extra = " ".join(dict.fromkeys(sentences))[:ANCHOR_TOTAL]
+        unit.snippet = unit.snippet or unit.text
+        unit.text = unit.text + " " + extra
+    return len(lent)
 
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)

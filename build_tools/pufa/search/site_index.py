@@ -56,6 +56,8 @@ class SiteIndex:
     def finish(self, synonyms: dict) -> dict:
         law = self._job.result()
         law.index.blocks_done = law.blocks_done
+        for kind, listed in law.figures.items():       # (found by the worker in the blocks it wrote)
+            law.index.figures.setdefault(kind, [])[:0] = listed
         docs, units = list(law.docs), list(law.units)
         page_units: list[B.Unit] = []
         for doc, html in self.pages:
@@ -93,13 +95,14 @@ class _LawIndex:
     ascii: B.AsciiTerms
     pinyin: list
     blocks_done: int = 0
+    figures: dict = None
 
 
 def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
     """Terms, unit blocks and pinyin of the law library (on the worker)."""
     ascii_terms = B.AsciiTerms()
     if lib is None:
-        return _LawIndex(index, [], [], B.Runs(), ascii_terms, [])
+        return _LawIndex(index, [], [], B.Runs(), ascii_terms, [], 0, {})
     docs, unit_lists = law_documents(lib)
     units = [u for unit_list in unit_lists for u in unit_list]
     # Sorted runs in files beside the index: tens of millions of pairs never in memory at once.
@@ -108,7 +111,8 @@ def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
     index.writer.close()
     index.writer = B._Writer()
     titles = [short_name(d.title) for d in docs if d.kind != "case"]
-    return _LawIndex(index, docs, units, pairs, ascii_terms, pinyin_lexicon(titles), index.blocks_done)
+    return _LawIndex(index, docs, units, pairs, ascii_terms, pinyin_lexicon(titles), index.blocks_done,
+                     {k: list(v) for k, v in index.figures.items()})
 
 
 class _Job:
