@@ -273,3 +273,25 @@ def test_anchor_text_is_the_sentence_around_a_citation():
     assert list(lent) == [(0, 1)]
     (words,) = lent[(0, 1)]
     assert "婚姻关系的延续" in words and "第一千零六十三条" not in words and "另一句" not in words
+
+
+def test_local_regulations_rank_by_the_sites_region():
+    """On a 浙江 site, 浙江's regulations sit beside national law; Beijing's below every legal text."""
+    from pufa.laws.library import category_of, region_of, region_slug
+    from pufa.laws.corpus import LawDoc
+    from pufa.laws.library import LawEntry
+    from pufa.search.collect import law_kind
+
+    assert region_of("浙江省") == "浙江" and region_of("广西壮族自治区") == "广西" and region_of("火星") is None
+    assert region_slug("陕西") != region_slug("山西")
+    assert category_of("laws/di-fang-xing-fa-gui/zhe-jiang/wen-zhou-wu-ye.md") == ("地方性法规", "浙江")
+    zhejiang = LawEntry(LawDoc(title="温州市物业管理条例"), "laws/di-fang-xing-fa-gui/zhe-jiang/a.md", "地方性法规", "浙江")
+    beijing = LawEntry(LawDoc(title="北京市物业管理条例"), "laws/di-fang-xing-fa-gui/bei-jing/a.md", "地方性法规", "北京")
+    national = LawEntry(LawDoc(title="中华人民共和国民法典"), "laws/min-fa-dian/a.md", "民法典")
+    assert [law_kind(e, "浙江") for e in (zhejiang, beijing, national)] == ["local", "elsewhere", "law"]
+    assert law_kind(zhejiang, "") == "elsewhere"          # a site that says no region: none is its own
+    js = (B.__file__.rsplit("/", 2)[0] + "/browser/search.js")
+    prior = re.search(r"var KIND_PRIOR = \{(.*?)\};", open(js, encoding="utf-8").read(), re.S).group(1)
+    value = {k: float(v) for k, v in re.findall(r"\"?(\w+)\"?: (-?[\d.]+)", prior)}
+    assert value["elsewhere"] < min(value["case"], value["rule"]) and abs(value["local"] - value["law"]) < 0.05
+    assert "local" in B.KINDS and "elsewhere" in B.KINDS

@@ -384,7 +384,9 @@ function titleScore(d, phrases) {
 // Laws first among the legal texts (法律 > 司法解释, 行政法规 > 部门规章 > 案例): the public asks
 // what the law says; site pages keep their lead over all of them.
 var KIND_PRIOR = { law: 0.05, interpretation: -0.1, regulation: -0.1, rule: -0.2, other: -0.2, "case": -0.22, guide: 0.4, lesson: 0.12,
-  qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0 };
+  qa: 0.2, village: 0, history: 0, campaign: 0.05, page: 0, directory: 0.1, document: 0,
+  // Local regulations: the site's own region beside national law, other regions below every legal text.
+  local: 0.04, elsewhere: -0.35 };
 
 /* What a phrase loads: its bigrams, a precomputed expansion ("#醉驾"), or
    nothing when it only counts in titles. */

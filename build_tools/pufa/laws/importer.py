@@ -257,6 +257,10 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
         if prune and not only:
             path.unlink()
             report.removed.append(rel)
+            for folder in path.parents:         # folders the pruned laws leave empty go too
+                if folder == root or any(folder.iterdir()):
+                    break
+                folder.rmdir()
         elif not only:
             report.kept.append(rel)
 

@@ -152,6 +152,7 @@ class LawLibrary:
     aliases: dict = field(default_factory=dict)       # name -> title
     findings: list = field(default_factory=list)
     by_src: dict = field(default_factory=dict)
+    region: str = ""                                  # the site's own region (its local regulations first)
 
     def current(self, title: str) -> LawEntry | None:
         versions = self.by_title.get(title)

@@ -39,7 +39,8 @@ _ASCII = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 KINDS = ("law", "interpretation", "regulation", "case", "guide", "lesson", "qa", "village",
-         "history", "campaign", "page", "directory", "document", "rule", "other")
+         "history", "campaign", "page", "directory", "document", "rule", "other",
+         "local", "elsewhere")     # local regulations: of the site's own region / of another
 STATUSES = ("in-force", "superseded", "repealed")
 
 

@@ -19,7 +19,11 @@ CATEGORY_KIND = {"司法解释": "interpretation", "行政法规": "regulation",
                  "案例": "case", "其他": "other"}
 
 
-def law_kind(entry: LawEntry) -> str:
+def law_kind(entry: LawEntry, region: str = "") -> str:
+    """A local regulation ranks beside national law in its own region (the site's
+    `region`), below it elsewhere: 物业费 on a 浙江 site is not Beijing's rule."""
+    if entry.category == "地方性法规":
+        return "local" if region and entry.subcategory == region else "elsewhere"
     return CATEGORY_KIND.get(entry.category, "law")
 
 
@@ -69,7 +73,7 @@ def law_documents(lib: LawLibrary, anchors: bool = ANCHORS) -> tuple[list[Doc], 
     for entry in lib.entries:
         if not entry.url:
             continue
-        doc = Doc(entry.title, entry.url, law_kind(entry), entry.status)
+        doc = Doc(entry.title, entry.url, law_kind(entry, lib.region), entry.status)
         unit_lists.append(law_units(entry, len(docs), doc))
         docs.append(doc)
     if anchors:
