@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 
+import re
+
 import pytest
 
-from conftest import copy_sample, pufa, serve
+from conftest import ARTIFACTS, copy_sample, pufa, serve
+
+SHOTS = ARTIFACTS / "screenshots"
 
 pytestmark = pytest.mark.browser
 
@@ -88,6 +92,36 @@ def test_search_page_shows_grouped_highlighted_results(server, new_page):
     assert first.locator(".pufa-result__page").inner_text()
     assert p.locator(".pufa-result mark").count() > 0
     assert p.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("query", ["红烧肉怎么做", "王者荣耀怎么上分", "qwerty"])
+def test_unsure_search_says_so_with_hotline_and_other_ways_to_ask(server, new_page, query):
+    """Nothing in the library answers: the page says so instead of presenting weak hits as answers."""
+    p = new_page(390, 800)
+    p.goto(server + "search/?q=" + query)
+    box = p.locator("[data-pufa-unsure]")
+    box.wait_for(state="visible")
+    assert "没有找到把握较大的条文" in box.inner_text()
+    assert box.locator('a[href^="tel:"]').inner_text() == "12348"
+    again = box.locator(".pufa-unsure__again a")
+    assert 1 <= again.count() <= 3 and all(a != query for a in again.all_inner_texts())
+    status = p.locator("[data-pufa-search-status]").inner_text()
+    assert not re.search(r"找到 \d+ 个页面", status)       # guesses are not "found"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(SHOTS / f"search-unsure-{len(query)}.png"))
+    # Asked back in other words, the page answers and the panel is gone.
+    again.first.click()
+    p.wait_for_url("**/search/?q=*")
+    p.locator(".pufa-result").first.wait_for()
+
+
+@pytest.mark.parametrize("query", ["法律援助", "离婚冷静期", "刑法第二十条", "醉驾"])
+def test_a_search_that_finds_its_answer_is_not_called_unsure(server, new_page, query):
+    p = new_page(1280, 800)
+    p.goto(server + "search/?q=" + query)
+    p.locator(".pufa-result").first.wait_for()
+    assert p.locator("[data-pufa-unsure]").is_hidden()
+    assert re.search(r"找到 \d+ 个页面", p.locator("[data-pufa-search-status]").inner_text())
 
 
 def test_header_search_box_leads_to_results(server, new_page):

@@ -14,6 +14,25 @@ function setUpHeaderSearch() {
   });
 }
 
+/* Other ways to ask: the question without its everyday padding, and the site's
+   common searches that share a character with it (else the first of them). */
+var PADDING = /(请问|我想问|怎么办|怎么样|怎么弄|怎么处理|该怎么|可以吗|行不行|能不能|能否|是不是|有没有|要不要|合法吗|犯法吗|违法吗|吗|呢|啊|呀|吧|我们|我家|我的|我|他们|他的|他|她|俺)/g;
+function rephrasings(query) {
+  var out = [];
+  var plain = query.replace(PADDING, " ").replace(/[\s，。？！,.?!]+/g, " ").replace(/^\s+|\s+$/g, "");
+  if (plain && plain !== query && plain.length >= 2) out.push(plain);
+  var words = [];
+  each(document.querySelectorAll(".pufa-suggest a"), function (a) { words.push(a.textContent); });
+  var near = words.filter(function (w) {
+    for (var i = 0; i < w.length; i++) if (query.indexOf(w.charAt(i)) >= 0) return true;
+    return false;
+  });
+  (near.length ? near : words).forEach(function (w) {
+    if (out.length < 3 && w !== query && out.indexOf(w) < 0) out.push(w);
+  });
+  return out;
+}
+
 /* The search page: results grouped by page, snippets highlighted. */
 function setUpSearchPage() {
   var form = document.querySelector("[data-pufa-search]");
@@ -22,10 +41,14 @@ function setUpSearchPage() {
   var status = document.querySelector("[data-pufa-search-status]");
   var list = document.querySelector("[data-pufa-results]");
   var seq = 0;
+  var unsureBox = document.querySelector("[data-pufa-unsure]");
   function render(query, results) {
     list.innerHTML = "";
+    list.className = "pufa-results";
+    if (unsureBox) { unsureBox.innerHTML = ""; unsureBox.hidden = true; }
     if (!results.length) {
       status.textContent = "没有找到与「" + query + "」有关的内容。换个说法试试，或拨打 12348 咨询。";
+      if (results.unsure) showUnsure(query, results);
       return;
     }
     var groups = [], byDoc = {};
@@ -34,6 +57,12 @@ function setUpSearchPage() {
       byDoc[r.doc].items.push(r);
     });
     status.textContent = "找到 " + groups.length + " 个页面的 " + results.length + " 处内容";
+    if (results.unsure) {
+      // No result holds enough of the question: say so, and show them as guesses.
+      status.textContent = "下面是最接近的 " + results.length + " 处内容，不一定能回答你的问题";
+      list.className = "pufa-results pufa-results--unsure";
+      showUnsure(query, results);
+    }
     groups.forEach(function (g) {
       var li = document.createElement("li");
       li.className = "pufa-result";
@@ -65,6 +94,45 @@ function setUpSearchPage() {
       li.appendChild(ul);
       list.appendChild(li);
     });
+  }
+  function showUnsure(query, results) {
+    if (!unsureBox) return;
+    var hotline = unsureBox.getAttribute("data-hotline") || "12348";
+    function para(cls, text) {
+      var p = document.createElement("p");
+      if (cls) p.className = cls;
+      if (text) p.appendChild(document.createTextNode(text));
+      unsureBox.appendChild(p);
+      return p;
+    }
+    function link(parent, href, text) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      parent.appendChild(a);
+      return a;
+    }
+    para("pufa-unsure__title", "没有找到把握较大的条文");
+    var call = para("", "法律问题因人因事而异。可以拨打公共法律服务热线 ");
+    link(call, "tel:" + hotline.replace(/[^0-9+]/g, ""), hotline);
+    call.appendChild(document.createTextNode("，免费咨询；也可以换个说法再搜。"));
+    var others = rephrasings(query);
+    if (others.length) {
+      var p = para("pufa-unsure__again", "试试这样搜：");
+      others.forEach(function (q) { link(p, "?q=" + encodeURIComponent(q), q); });
+    }
+    var qa = results.filter(function (r) { return r.kind === "qa"; }).slice(0, 3);
+    if (qa.length) {
+      para("", "群众常问的相近问题：");
+      var ul = document.createElement("ul");
+      qa.forEach(function (r) {
+        var li = document.createElement("li");
+        link(li, r.url, r.doc);
+        ul.appendChild(li);
+      });
+      unsureBox.appendChild(ul);
+    }
+    unsureBox.hidden = false;
   }
   function go(query, push) {
     query = query.replace(/^\s+|\s+$/g, "");

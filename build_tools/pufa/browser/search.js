@@ -456,10 +456,11 @@ function titleScores(plan) {
 function rank(plan, posting, limit, perDoc) {
     var titles = plan.titles || titleScores(plan);
     // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
-    var unitScore = {}, baseUnits = null;
+    var unitScore = {}, baseUnits = null, cover = {}, asked = 0;
     plan.phrases.forEach(function (p) {
       var acc = {}, hits = {}, n = p.terms.length;
       if (!n) return;
+      if (!p.pre) asked += p.w;
       p.terms.forEach(function (t) {
         var list = posting[t];
         for (var j = 0; j < list.length; j += 2) {
@@ -470,8 +471,9 @@ function rank(plan, posting, limit, perDoc) {
       });
       if (!p.pre && !baseUnits) baseUnits = acc;
       for (var u in acc) {
-        var cover = p.pre ? 1 : hits[u] / n;   // precomputed phrases already weigh coverage
-        var score = p.w * acc[u] * (0.25 + 0.75 * cover * cover);
+        var cover0 = p.pre ? 1 : hits[u] / n;   // precomputed phrases already weigh coverage
+        cover[u] = (cover[u] || 0) + p.w * cover0;   // an expansion (醉驾 → 醉酒驾驶) covers its word
+        var score = p.w * acc[u] * (0.25 + 0.75 * cover0 * cover0);
         if (p.pre && !p.alone && !(baseUnits && baseUnits[u])) score *= 0.3;
         // The query's own words and each expansion are separate evidence: they add up.
         unitScore[u] = (unitScore[u] || 0) + score;
@@ -549,10 +551,16 @@ function rank(plan, posting, limit, perDoc) {
     }
     entries.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
     var picked = [], seenUnit = {};
-    pinned.forEach(function (p) { picked.push(p[1]); seenUnit[p[1]] = 1; });
+    // How much of what was asked each result holds (its own words, not expansions): 1 for
+    // a page the query names and an article asked for by number.  The page says "not sure"
+    // when no result holds enough (pufa.search's `unsure`).
+    plan.match = {};
+    pinned.forEach(function (p) { picked.push(p[1]); seenUnit[p[1]] = 1; plan.match[p[1]] = 1; });
     for (var e2 = 0; e2 < entries.length && picked.length < limit; e2++) {
-      if (seenUnit[entries[e2][0]]) continue;
-      picked.push(entries[e2][0]); seenUnit[entries[e2][0]] = 1;
+      var pu = entries[e2][0];
+      if (seenUnit[pu]) continue;
+      picked.push(pu); seenUnit[pu] = 1;
+      plan.match[pu] = titles[entries[e2][2]] >= TITLE_PAGE ? 1 : asked ? Math.min(1, (cover[pu] || 0) / asked) : 0;
     }
     return picked;
 }
@@ -636,20 +644,29 @@ function materialise(units, plan) {
         snippet: highlight(shown, plan, figureRe),
         label: label,
         kind: M.kinds[doc[2]],
-        status: status
+        status: status,
+        match: Math.round((plan.match && plan.match[u] || 0) * 100) / 100
       };
     });
   });
 }
 
 /* ---- the API ------------------------------------------------------------------- */
+// A result that holds less than this share of what was asked is a guess, not an answer.
+var SURE = 0.6;
+function unsure(results) {
+  var best = 0;
+  for (var i = 0; i < results.length; i++) if (results[i].match > best) best = results[i].match;
+  results.unsure = best < SURE;
+  return results;
+}
 pufa.search = function (query, options) {
   options = options || {};
   var limit = options.limit || 10;
   if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
   return meta().then(function () { return analyse(query); }).then(function (plan) {
-    if ((!plan.phrases.length && !plan.target) || !M.units) return [];
-    return run(plan, limit, options.perPage);
+    if ((!plan.phrases.length && !plan.target) || !M.units) return unsure([]);
+    return run(plan, limit, options.perPage).then(unsure);
   });
 };
 pufa.searchReady = function () { return meta().then(function () { return true; }); };
