@@ -28,6 +28,17 @@ class Purpose:
     error: type[Exception] = ValueError         # raised with the Chinese message
 
 
+def require_site(settings, purpose: Purpose, needs: str) -> None:
+    """The pufa plugin and site_url, which a poster's or an article's QR code points with.
+    `needs`: what the missing address leaves without one (海报上的二维码…)."""
+    if settings.pufa is None:
+        raise purpose.error(f"mkdocs.yml 的 plugins 里没有 pufa，无法生成{purpose.noun}。\n"
+                            f"{HINT}在 mkdocs.yml 的 plugins: 下面加上 - pufa（可以照 pufa init 新建的网站抄）")
+    if not settings.site_url:
+        raise purpose.error(f"mkdocs.yml 里没有填写网站网址（site_url），{needs}没有网址可以指向。\n"
+                            f"{HINT}在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/")
+
+
 def find(page: str, purpose: Purpose, *, site: Path, docs_dir: Path, root: str, index, sources: list[str],
          dests: dict[str, str], site_url: str) -> ContentItem:
     """PAGE as a file path (from here, the site or content/), a page address, or a title."""

@@ -24,12 +24,7 @@ def poster_html(site: Path, page: str) -> tuple[ContentItem, posters.Poster, str
     settings, config = engine.read_settings(site)
     if config is None:
         raise PosterError(engine.stop_message([f for f in settings.findings if f.is_error], "没有生成海报。"))
-    if settings.pufa is None:
-        raise PosterError("mkdocs.yml 的 plugins 里没有 pufa，无法生成海报。\n"
-                          f"{HINT}在 mkdocs.yml 的 plugins: 下面加上 - pufa（可以照 pufa init 新建的网站抄）")
-    if not settings.site_url:
-        raise PosterError("mkdocs.yml 里没有填写网站网址（site_url），海报上的二维码没有网址可以指向。\n"
-                          f"{HINT}在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/")
+    pages.require_site(settings, POSTER, "海报上的二维码")
     docs_dir, root = settings.docs_dir, settings.root
     sources = list(iter_markdown(docs_dir))
     index = load_index(docs_dir, display_root=root,

@@ -49,12 +49,7 @@ def images_folder(out: Path) -> Path:
 
 def find(model, page: str, site: Path) -> ContentItem:
     settings = model.settings
-    if settings.pufa is None:
-        raise WeChatError("mkdocs.yml 的 plugins 里没有 pufa，无法生成公众号版。\n"
-                          f"{HINT}在 mkdocs.yml 的 plugins: 下面加上 - pufa（可以照 pufa init 新建的网站抄）")
-    if not settings.site_url:
-        raise WeChatError("mkdocs.yml 里没有填写网站网址（site_url），公众号文章末尾的二维码和「阅读原文」没有网址可以指向。\n"
-                          f"{HINT}在 mkdocs.yml 里填写 site_url：网站正式上线后的网址，如 https://pufa.example.gov.cn/")
+    pages.require_site(settings, PURPOSE, "公众号文章末尾的二维码和「阅读原文」")
     if model.index is None:
         raise WeChatError(format_all(model.build_errors) or f"找不到内容文件夹 {model.root}")
     dests = {i.src_uri: page_dest_uri(i.src_uri, settings.use_directory_urls) for i in model.index.items}
