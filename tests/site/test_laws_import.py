@@ -226,8 +226,6 @@ LOCAL = """# 云溪市物业管理条例
 
 
 def test_importing_another_folder_adds_and_prune_removes_only_its_own(tmp_path):
-    import shutil
-
     site = tmp_path / "s"
     pufa("init", str(site), "--empty", check=True)
     pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)

@@ -102,7 +102,7 @@ STYLES = {
     "spaced": "margin:0 10px 0 0;",
     "summary": (f"margin:0 0 1em;padding:10px 14px;background-color:{SOFT};border-radius:4px;font-size:16px;"
                 "line-height:1.8;color:#2d3a4a;"),
-    "sample": (f"margin:0 0 1em;padding:8px 12px;border-left:4px solid #e0b352;background-color:#fffaf0;"
+    "sample": ("margin:0 0 1em;padding:8px 12px;border-left:4px solid #e0b352;background-color:#fffaf0;"
                "color:#5a4200;font-size:14px;line-height:1.7;"),
     "notes": f"margin:2em 0 1em;padding:12px 14px;background-color:{SOFT};border-radius:4px;",
     "notes-title": f"margin:0 0 .6em;font-size:16px;line-height:1.6;font-weight:bold;color:{BLUE};",
