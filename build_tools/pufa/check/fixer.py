@@ -18,7 +18,7 @@ from pufa.backup import keep_original
 from pufa.check import links, pasted
 from pufa.content import frontmatter
 from pufa.content import types as T
-from pufa.content.validate import check_value, halfwidth, has_short_items, one_line_list, usual_date
+from pufa.content.validate import as_meant, one_line_list
 
 _FENCE = re.compile(r"^---\s*$")
 _KEY_FULLWIDTH = re.compile(r"^([A-Za-z_][\w-]*)\s*：\s*")
@@ -110,17 +110,15 @@ def _values(lines: list[str], end: int, rel: str) -> list:
         value = _plain(m.group(4)) if f is not None else None
         if f is None or value is None:
             continue
-        if f.kind in (T.DATE, T.PARTIAL_DATE) and usual_date(value) and not check_value(f, usual_date(value))[1]:
-            out.append((i, [f"{m.group(2)}: {usual_date(value)}"], f"「{f.label}」的日期「{value}」→「{usual_date(value)}」"))
-        elif f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE):
-            half = halfwidth(value)
-            if half != value and not check_value(f, half)[1]:
-                out.append((i, [f"{m.group(2)}: {_quoted(half) if f.kind == T.PHONE else half}"],
-                            f"「{f.label}」的全角数字和符号「{value}」→「{half}」"))
-        elif f.kind in (T.TEXT_LIST, T.CHOICES) and one_line_list(value, has_short_items(f)):
-            items = one_line_list(value, has_short_items(f))
-            out.append((i, [f"{m.group(2)}:"] + [f"  - {yamlio.scalar(item)}" for item in items],
-                        f"「{f.label}」写在一行的「{value}」→ 分成 {len(items)} 行"))
+        readings = as_meant(f, value)
+        if not readings:
+            continue
+        meant = readings[-1].value
+        if isinstance(meant, list):
+            block = [f"{m.group(2)}:"] + [f"  - {yamlio.scalar(item)}" for item in meant]
+        else:
+            block = [f"{m.group(2)}: {_quoted(meant) if f.kind == T.PHONE else meant}"]
+        out.append((i, block, "；".join(f"「{f.label}」{r.change}" for r in readings)))
     return out
 
 

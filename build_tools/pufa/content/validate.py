@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import dataclass
 
 from pufa.content import documents
 from pufa.content import types as T
@@ -87,31 +88,10 @@ def validate(fm: FrontMatter, ctype: T.ContentType, file: str,
                 code="schema.placeholder"))
             meta[f.name] = value
             continue
-        if f.kind in (T.CHOICES, T.TEXT_LIST) and isinstance(value, str) and one_line_list(value, has_short_items(f)):
-            items = one_line_list(value, has_short_items(f))
-            findings.append(Finding(
-                WARNING, file, line or fm.line_of(key),
-                f"字段「{f.label}」（{f.name}）写成了一行「{value}」，已分成 {len(items)} 项：{'、'.join(items)}",
-                f"每项单独一行，以「- 」开头，例如\n        {f.name}:\n          - {items[0]}\n          - {items[1]}",
-                code="schema.one-line-list"))
-            value = items
-        if f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE) and isinstance(value, (str, list)):
-            half = [halfwidth(v) for v in value] if isinstance(value, list) else halfwidth(value)
-            if half != value and not check_value(f, half)[1]:
-                findings.append(Finding(
-                    WARNING, file, line or fm.line_of(key),
-                    f"字段「{f.label}」（{f.name}）用了全角数字或符号（输入法在中文状态）：已按「{_shown(half)}」处理",
-                    f"切换到英文输入法重新输入，写成 {_shown(half)}（pufa check --fix 会自动改）",
-                    code="schema.fullwidth"))
-                value = half
-        if f.kind in (T.DATE, T.PARTIAL_DATE) and isinstance(value, str) and usual_date(value) \
-                and not check_value(f, usual_date(value))[1]:
-            iso = usual_date(value)
-            findings.append(Finding(
-                WARNING, file, line or fm.line_of(key),
-                f"字段「{f.label}」（{f.name}）的日期写成了「{value}」：已按「{iso}」处理",
-                f"写成 {iso}（年-月-日，用英文减号；pufa check --fix 会自动改）", code="schema.date-format"))
-            value = iso
+        for reading in as_meant(f, value):
+            findings.append(Finding(WARNING, file, line or fm.line_of(key),
+                                    f"字段「{f.label}」（{f.name}）{reading.message}", reading.hint, code=reading.code))
+            value = reading.value
         value, problems = check_value(f, value)
         for message, hint in problems:
             findings.append(Finding(ERROR, file, line or fm.line_of(key),
@@ -225,6 +205,45 @@ def one_line_list(value: str, short: bool = False) -> list[str]:
     items = [_NUMBERING.sub("", p).strip() for p in parts]
     items = [i for i in items if i]
     return items if len(items) > 1 else []
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value as staff typed it (Word, a Chinese input method), read as they meant it:
+    the check warns with `message`, and `pufa check --fix` writes `value`, saying `change`."""
+    value: object
+    code: str
+    message: str            # after 字段「标签」（tags）
+    hint: str
+    change: str             # after 「标签」, in what --fix prints
+
+
+def as_meant(f: T.Field, value) -> list[Reading]:
+    """The readings of one value, in order (each starts from the one before)."""
+    out: list[Reading] = []
+    if f.kind in (T.CHOICES, T.TEXT_LIST) and isinstance(value, str):
+        items = one_line_list(value, has_short_items(f))
+        if items:
+            out.append(Reading(
+                items, "schema.one-line-list", f"写成了一行「{value}」，已分成 {len(items)} 项：{'、'.join(items)}",
+                f"每项单独一行，以「- 」开头，例如\n        {f.name}:\n          - {items[0]}\n          - {items[1]}",
+                f"写在一行的「{value}」→ 分成 {len(items)} 行"))
+            value = items
+    if f.kind in (T.DATE, T.PARTIAL_DATE, T.PHONE) and isinstance(value, (str, list)):
+        half = [halfwidth(v) for v in value] if isinstance(value, list) else halfwidth(value)
+        if half != value and not check_value(f, half)[1]:
+            out.append(Reading(
+                half, "schema.fullwidth", f"用了全角数字或符号（输入法在中文状态）：已按「{_shown(half)}」处理",
+                f"切换到英文输入法重新输入，写成 {_shown(half)}（pufa check --fix 会自动改）",
+                f"的全角数字和符号「{_shown(value)}」→「{_shown(half)}」"))
+            value = half
+    if f.kind in (T.DATE, T.PARTIAL_DATE) and isinstance(value, str):
+        iso = usual_date(value)
+        if iso and not check_value(f, iso)[1]:
+            out.append(Reading(iso, "schema.date-format", f"的日期写成了「{value}」：已按「{iso}」处理",
+                               f"写成 {iso}（年-月-日，用英文减号；pufa check --fix 会自动改）",
+                               f"的日期「{value}」→「{iso}」"))
+    return out
 
 
 def has_short_items(f: T.Field) -> bool:
