@@ -113,6 +113,29 @@ def test_pruning_spares_the_sites_own_pages():
         assert p_unit[term_of == t].tolist() == expected
 
 
+def test_a_long_article_keeps_its_own_best_words():
+    """Document-centric pruning: 刑事诉讼法 第九十一条 is long, so it is not among 拘留's
+    best units, yet 拘留 is one of its own best words: it keeps that posting."""
+    units = [B.Unit(0, f"第{i}条", f"art-{i}", "拘留" + "的" * i) for i in range(1, 40)]
+    units.append(B.Unit(0, "第九十一条", "art-91", "拘留拘留拘留" + "的" * 120))
+    juliu = B.BIGRAM_BASE + (ord("拘") - B.CJK_LO) * B.SPAN + ord("留") - B.CJK_LO
+
+    def kept(unit_terms):
+        settings = B.Settings(max_postings=5, unit_terms=unit_terms)
+        pairs = B.term_pairs(units, 0, B.AsciiTerms())
+        avgdl = float(pairs.unit_len.mean())
+        floors = B.unit_floors([pairs], settings, avgdl, len(units))
+        codes, _, df, p_unit, _, sel = B._score_terms(pairs, settings, avgdl, floors)
+        t = codes.tolist().index(juliu)
+        return [int(u) for u, term in zip(p_unit[sel], np.repeat(np.arange(len(codes)), df)[sel]) if term == t]
+
+    np = __import__("numpy")
+    assert 39 not in kept(0)
+    assert kept(0) == [0, 1, 2, 3, 4]
+    # (its three best: 留拘, which only it holds, 拘留 and 的的)
+    assert 39 in kept(3) and set(kept(3)) >= {0, 1, 2, 3, 4}
+
+
 def test_scales_survive_their_encoding():
     import numpy as np
     values = np.array([0.01, 0.5, 1.0, 7.3, 42.0, 350.0])
@@ -174,7 +197,7 @@ def test_an_index_made_a_range_of_terms_at_a_time_is_the_same_index(tmp_path, mo
              for i in range(2000)]
     docs = [B.Doc(f"文件{n}", f"d{n}/", "law") for n in range(100)]
     phrases = {"醉驾": ["醉酒驾驶"], "欠薪": ["拖欠工资", "工资"]}
-    settings = B.Settings(max_postings=40, shards=8)
+    settings = B.Settings(max_postings=40, shards=8, unit_terms=6)
 
     def written(out):
         return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}

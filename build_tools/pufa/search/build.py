@@ -75,6 +75,10 @@ class Settings:
     snippet_chars: int = 40
     k1: float = 1.2
     b: float = 0.75
+    # Each unit also keeps its postings for its unit_terms best terms, whatever the
+    # terms' other units: without it a long article is found by none of its words
+    # (刑事诉讼法 第九十一条 is not among 拘留's 48 best units).  0: only max_postings.
+    unit_terms: int = 0
     # Units from this one on are never pruned: the site's own pages (a few hundred
     # units) must stay findable beside 66,000 law articles.  None: prune all.
     keep_units_from: int | None = None
@@ -410,7 +414,36 @@ def score(pairs: Pairs, settings: Settings, phrases: dict | None = None, ascii_t
     return uniq_codes, term_of, p_unit[sel], impact[sel]
 
 
-def _score_terms(pairs: Pairs, settings: Settings, avgdl: float):
+def unit_floors(parts, settings: Settings, avgdl: float, n_units: int) -> np.ndarray | None:
+    """Per unit, the impact of its unit_terms-th best term (document-centric pruning:
+    a posting at least this strong is kept).  `parts`: the pairs, a range of terms
+    at a time (the same the index is then made from)."""
+    k = settings.unit_terms
+    if not k or not n_units:
+        return None
+    best = np.zeros((n_units, k))
+    for part in parts:
+        _, _, _, p_unit, impact, _ = _score_terms(part, settings, avgdl)
+        if not len(p_unit):
+            continue
+        # By unit, strongest first (one integer sort: impacts are positive, so their
+        # float32 bits order as they do).
+        strength = np.float32(impact).view(np.int32).astype(np.int64)
+        order = np.argsort((p_unit.astype(np.int64) << 31) | (0x7FFFFFFF - strength), kind="stable")
+        units, imps = p_unit[order], impact[order]
+        starts = np.concatenate(([True], units[1:] != units[:-1]))
+        first = np.maximum.accumulate(np.where(starts, np.arange(len(units)), 0))
+        rank = np.arange(len(units)) - first
+        top = rank < k
+        both = np.zeros((n_units, 2 * k))
+        both[:, :k] = best
+        both[units[top], k + rank[top]] = imps[top]
+        best = np.partition(both, k, axis=1)[:, k:]
+        del order, units, imps, both, strength
+    return best.min(axis=1)
+
+
+def _score_terms(pairs: Pairs, settings: Settings, avgdl: float, floors: np.ndarray | None = None):
     """The BM25 impact of every pair of whole terms (n_units and avgdl are the
     whole index's), and which pairs each term keeps: (codes, first pair of each
     term, df, unit, impact, kept pair indices)."""
@@ -449,6 +482,8 @@ def _score_terms(pairs: Pairs, settings: Settings, avgdl: float):
         lo, hi = int(t_first[t]), int(t_first[t] + df[t])
         keep[lo:hi] = False
         keep[lo + np.argpartition(-impact[lo:hi], k)[:k]] = True
+    if floors is not None:
+        keep |= impact >= floors[p_unit]
     if settings.keep_units_from is not None:
         keep |= p_unit >= settings.keep_units_from
     return uniq_codes, t_first, df, p_unit, impact, np.nonzero(keep)[0]   # still grouped by term, units ascending
@@ -683,8 +718,9 @@ class IndexWriter:
             wanted = phrase_terms(phrases or {}, ascii_terms)
             found: dict = {}             # phrase term code -> (units, impacts), unpruned
             shards: list[list[str]] = [[] for _ in range(settings.shards)]
+            floors = unit_floors(slices(runs) if runs is not None else [pairs], settings, avgdl, len(unit_len))
             for part in (slices(runs) if runs is not None else [pairs]):
-                codes, t_first, df, p_unit, impact, sel = _score_terms(part, settings, avgdl)
+                codes, t_first, df, p_unit, impact, sel = _score_terms(part, settings, avgdl, floors)
                 del part
                 for i in np.nonzero(np.isin(codes, np.fromiter(wanted, dtype=np.int64, count=len(wanted))))[0]:
                     lo, hi = int(t_first[i]), int(t_first[i] + df[i])

@@ -5,7 +5,8 @@ from mkdocs.config import config_options as c
 
 class SearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    # Index sizes: see docs/decisions/0002-search-engine.md before changing them.
-    shards = c.Type(int, default=1024)
-    max_postings = c.Type(int, default=48)
+    # Index sizes: see docs/decisions/0002-search-engine.md and 0013 (⑥) before changing them.
+    shards = c.Type(int, default=2048)
+    max_postings = c.Type(int, default=32)
+    unit_terms = c.Type(int, default=8)
     snippet_chars = c.Type(int, default=40)
