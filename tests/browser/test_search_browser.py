@@ -165,6 +165,16 @@ def test_question_detection_leaves_article_and_law_queries_alone(page):
     assert search(page, "劳动合同法")[0]["doc"] == "中华人民共和国劳动合同法"
 
 
+def test_a_figure_question_searches_for_its_topic_not_its_asking_words(page):
+    """多少天 asks for a number of days: 天 and 最长 are in every article that says 1天 or
+    最长不超过, so they are not searched for; the topic is."""
+    words = "q => window.pufa.search.explain(q).then(p => p.phrases[0].terms)"
+    assert page.evaluate(words, "刑事拘留最长能关多少天") == ["刑事", "事拘", "拘留", "能关"]
+    assert page.evaluate(words, "试用期最长几个月") == ["试用", "用期"]
+    assert page.evaluate(words, "多少天") == ["天"]     # nothing else to search for: it stays
+    assert "天" not in page.evaluate(words, "辞职要提前多少天跟公司说")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("hostile"))

@@ -132,6 +132,10 @@ var FIGURE_TEXT = {
   times: FIGURE_NUMBER + "倍", money: FIGURE_NUMBER + "(?:元|万元)", score: FIGURE_NUMBER + "分(?!之)"
 };
 var FIGURE_BOOST = 1.0;
+// The asking words themselves (多少天, 几个月, 扣几分's 几分, 最长) are not what the question is
+// about: left in, 天 and 最长 find every article that says 1天 or 最长不超过.  (期限, 上限 stay:
+// articles say them.)
+var FIGURE_ASKED = /(?:几|多少)个?(?:工作)?[天日]|几号|(?:几|多少)个月|(?:几|多少)年|(?:几|多少)个?(?:小时|钟头)|(?:几|多少)周?岁|多大|百分之(?:几|多少)|(?:几|多少)倍|多少钱|(?:几|多少)(?:块|元|万)|(?:几|多少)分|多久|多长时间|最长|最多|最少|最高|最低/g;
 function figureKinds(q) {   // the kinds a question asks for, [] for none
   for (var i = 0; i < FIGURE_ASKS.length; i++) {
     if (FIGURE_ASKS[i][0].test(q)) return FIGURE_ASKS[i][1] || (M.fig || []).slice();
@@ -318,7 +322,9 @@ function analyse(raw) {
         plan.contact = plan.sought = true;
       }
     }
-    var core = M.questionRe ? q.replace(M.questionRe, " ") : q;
+    var asked = plan.figures.length ? q.replace(FIGURE_ASKED, " ") : q;
+    if (!asked.replace(/\s+/g, "")) asked = q;
+    var core = M.questionRe ? asked.replace(M.questionRe, " ") : asked;
     core = core.replace(/^\s+|\s+$/g, "");
     if (core) plan.phrases.push({ text: core, w: 1, title: true });
     for (var r = 0; r < readings.length; r++) plan.phrases.push({ text: readings[r], w: 0.7, title: true });
