@@ -175,6 +175,15 @@ def test_a_figure_question_searches_for_its_topic_not_its_asking_words(page):
     assert "天" not in page.evaluate(words, "辞职要提前多少天跟公司说")
 
 
+def test_a_question_finds_a_listed_topic_said_in_other_words(page):
+    """楼上卫生间漏水 says 楼上漏水 (a listed topic) with words between; 没发工资 says 不发工资
+    but for one character.  A short query must say the key itself."""
+    keys = "q => window.pufa.search.explain(q).then(p => p.phrases.filter(x => x.pre).map(x => x.pre))"
+    assert "#楼上漏水" in page.evaluate(keys, "楼上卫生间漏水 把我家天花板泡坏了")
+    assert "#不发工资" in page.evaluate(keys, "公司几个月没发工资了 我能不能不干了")
+    assert "#楼上漏水" not in page.evaluate(keys, "楼上 漏水")          # too short to guess
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("hostile"))

@@ -337,26 +337,48 @@ function analyse(raw) {
     // before the question words go (被骗了 is a key, 了 a question word).
     // Each expansion's evidence in the text was computed when the index was
     // built ("#key" entries: one request); its words also count in titles.
-    var used = q, keys = 0;
-    for (var k = 0; k < M.synKeys.length && keys < 4; k++) {
-      var key = M.synKeys[k];
-      if (used.indexOf(key) < 0) continue;
-      used = used.split(key).join(" ");
+    var used = q, keys = 0, taken = {};
+    function expand(key, w, rest) {
       keys++;
+      taken[key] = 1;
       // Alone (醉驾) the expansion is the query; beside other words (离婚后孩子抚养费)
       // it mostly backs up units those words found.
-      var restChars = core.split(key).join("").replace(/[^\u3400-\u9fffa-z0-9]/g, "");
-      plan.phrases.push({ text: "", pre: "#" + key, w: 0.8, title: false, alone: restChars.length < 2 });
+      plan.phrases.push({ text: "", pre: "#" + key, w: w, title: false, alone: rest.length < 2 });
       var values = M.syn[key];
       for (var v = 0; v < values.length; v++) {
         // A short, general expansion (保证金) is no evidence that a title is meant.
         var named = /(法|法典|条例|规定|办法|解释|决定)$/.test(values[v]) || values[v].length >= 5;
-        if (named) plan.phrases.push({ text: values[v], w: 0.8, title: true, body: false });
+        if (named) plan.phrases.push({ text: values[v], w: w, title: true, body: false });
       }
+    }
+    for (var k = 0; k < M.synKeys.length && keys < 4; k++) {
+      var key = M.synKeys[k];
+      if (used.indexOf(key) < 0) continue;
+      used = used.split(key).join(" ");
+      expand(key, 0.8, core.split(key).join("").replace(/[^\u3400-\u9fffa-z0-9]/g, ""));
+    }
+    // A whole question rarely says a listed topic word for word: 楼上卫生间漏水 is 楼上漏水,
+    // 没发工资 is 不发工资.  A topic key of four characters or more also counts, for less,
+    // when two thirds of its bigrams are in what no key took (and at least two of them).
+    if (keys < 4 && core.replace(/[^\u3400-\u9fff]/g, "").length >= 6) {
+      var left = {}, lt = terms(used);
+      for (var b = 0; b < lt.length; b++) left[lt[b]] = 1;
+      var loose = [];
+      for (var k2 = 0; k2 < M.synKeys.length; k2++) {
+        var lk = M.synKeys[k2];
+        if (taken[lk] || lk.length < 4 || /[^\u3400-\u9fff]|法$/.test(lk)) continue;
+        var kb = terms(lk), have = 0;
+        for (var c2 = 0; c2 < kb.length; c2++) if (left[kb[c2]]) have++;
+        if (have >= 2 && have * 3 >= kb.length * 2) loose.push([lk, have / kb.length]);
+      }
+      loose.sort(function (x, y) { return y[1] - x[1] || y[0].length - x[0].length; });
+      for (var l2 = 0; l2 < loose.length && keys < 4; l2++) expand(loose[l2][0], LOOSE_WEIGHT, core);
     }
     return plan;
   });
 }
+
+var LOOSE_WEIGHT = 0.8;   // a listed topic found in parts (楼上…漏水), not word for word
 
 /* ---- scoring ---------------------------------------------------------------- */
 function titleScore(d, phrases) {
