@@ -113,6 +113,16 @@ def test_pruning_spares_the_sites_own_pages():
         assert p_unit[term_of == t].tolist() == expected
 
 
+def test_a_small_site_gets_few_shards_and_the_library_many(tmp_path):
+    """A sample site's service worker saves every shard: 16 files, not 2048."""
+    units = [B.Unit(0, "", "", "民法典"), B.Unit(0, "第一条", "art-1", "为了保护民事主体的合法权益")]
+    B.build([B.Doc("民法典", "laws/min-fa-dian/", "law")], units, tmp_path / "s", extra={"syn": {}},
+            settings=B.Settings(shards=2048))
+    assert len(list((tmp_path / "s" / "t").iterdir())) == 16
+    assert load(tmp_path / "s" / "meta.js")[1][0]["shards"] == 16
+    assert B.shard_count(66_000, 2048) == 2048 and B.shard_count(4838, 2048) == 256
+
+
 def test_a_long_article_keeps_its_own_best_words():
     """Document-centric pruning: 刑事诉讼法 第九十一条 is long, so it is not among 拘留's
     best units, yet 拘留 is one of its own best words: it keeps that posting."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +92,20 @@ class Stats:
     postings: int = 0
     files: int = 0
     bytes: int = 0
+
+
+UNITS_PER_SHARD = 32
+
+
+def shard_count(units: int, most: int) -> int:
+    """Term shards for an index of this many units: about UNITS_PER_SHARD units' worth of
+    postings a shard (3–4 KB gzipped), a power of two, at most `most`.  A small site gets
+    a few dozen files, not thousands for its service worker to save; the national library
+    gets `most`, so a query's ten or so shards stay small."""
+    n = 16
+    while n < most and n * UNITS_PER_SHARD < units:
+        n *= 2
+    return min(n, most)
 
 
 def _encode_varints(values: np.ndarray, impacts: np.ndarray) -> tuple[bytes, np.ndarray]:
@@ -702,6 +716,7 @@ class IndexWriter:
                extra: dict | None = None, pinyin: list | None = None,
                phrases: dict | None = None) -> Stats:
         settings, out, writer = self.settings, self.out, self.writer
+        settings = replace(settings, shards=shard_count(len(units), settings.shards))
         stats = Stats(docs=len(docs), units=len(units))
         # Units must be grouped by document, in document order.
         starts = [0] * (len(docs) + 1)
