@@ -181,6 +181,8 @@ function meta() {
     M.leadRe = m.lead && m.lead.length ? new RegExp("^(?:" + m.lead.join("|") + ")(?=[\\u3400-\\u9fff]{2})") : null;
     M.whomRe = m.whom && m.whom.length ? new RegExp("(?:" + m.whom.join("|") + ")$") : null;
     M.soughtRe = m.sought && m.sought.length ? new RegExp("[\\u3400-\\u9fff]{2}(?:" + m.sought.join("|") + ")$") : null;
+    M.commonSet = {};
+    for (var c = 0; c < (m.common || []).length; c++) M.commonSet[m.common[c]] = 1;
     M.synKeys = [];
     for (var k in (m.syn || {})) M.synKeys.push(k);
     M.synKeys.sort(function (x, y) { return y.length - x.length; });
@@ -419,7 +421,13 @@ var KIND_PRIOR = { law: 0.05, interpretation: -0.1, regulation: -0.1, rule: -0.2
 /* What a phrase loads: its bigrams, a precomputed expansion ("#醉驾"), or
    nothing when it only counts in titles. */
 function phraseTerms(ph) {
-  return ph.pre ? [ph.pre] : ph.body === false ? [] : unique(terms(ph.text));
+  if (ph.pre) return [ph.pre];
+  if (ph.body === false) return [];
+  // 可以, 应当, 规定: in thousands of articles, so the few units kept for them are noise,
+  // and each costs a request.  Left out while the phrase has two other terms.
+  var all = ph.words = unique(terms(ph.text)), kept = [];   // (all of them are highlighted)
+  for (var i = 0; i < all.length; i++) if (!M.commonSet[all[i]]) kept.push(all[i]);
+  return kept.length >= 2 ? kept : all;
 }
 
 function run(plan, limit, perDoc) {
@@ -607,7 +615,7 @@ function escapeHtml(s) {
 function highlight(text, plan, figureRe) {
   var marks = [], norm = normalize(text), i, fm;
   var words = [];
-  plan.phrases.forEach(function (p) { words = words.concat(p.terms || []); });
+  plan.phrases.forEach(function (p) { words = words.concat(p.words || p.terms || []); });
   words = unique(words);
   for (i = 0; i < norm.length; i++) marks.push(false);
   words.forEach(function (w) {

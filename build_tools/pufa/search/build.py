@@ -79,6 +79,8 @@ class Settings:
     # terms' other units: without it a long article is found by none of its words
     # (刑事诉讼法 第九十一条 is not among 拘留's 48 best units).  0: only max_postings.
     unit_terms: int = 0
+    # A term in at least this share of the units is "common" (see meta's "common").  0: none.
+    common_share: float = 0.0
     # Units from this one on are never pruned: the site's own pages (a few hundred
     # units) must stay findable beside 66,000 law articles.  None: prune all.
     keep_units_from: int | None = None
@@ -733,6 +735,7 @@ class IndexWriter:
             wanted = phrase_terms(phrases or {}, ascii_terms)
             found: dict = {}             # phrase term code -> (units, impacts), unpruned
             shards: list[list[str]] = [[] for _ in range(settings.shards)]
+            common: list[str] = []
             floors = unit_floors(slices(runs) if runs is not None else [pairs], settings, avgdl, len(unit_len))
             for part in (slices(runs) if runs is not None else [pairs]):
                 codes, t_first, df, p_unit, impact, sel = _score_terms(part, settings, avgdl, floors)
@@ -743,6 +746,10 @@ class IndexWriter:
                 term_idx = np.repeat(np.arange(len(codes), dtype=np.int32), df)[sel]
                 stats.terms += len(codes)
                 stats.postings += len(sel)
+                if settings.common_share:
+                    # (and in thirty times the units a term keeps: a small site has no such terms)
+                    everywhere = df >= max(settings.max_postings * 30, settings.common_share * len(unit_len))
+                    common += [_term_string(int(c), ascii_terms.terms) for c in codes[everywhere].tolist()]
                 _shard_entries(shards, codes, term_idx, p_unit[sel], impact[sel], ascii_terms, settings)
                 del p_unit, impact, sel, term_idx
             if runs is not None:
@@ -779,6 +786,9 @@ class IndexWriter:
                      for i, d in enumerate(docs)],
             "units": len(units),
             "fig": [k for k in figures.KINDS] if units else [],
+            # Terms in so many units that their few kept postings say nothing: a query
+            # does not load them (one request less each) unless it has nothing else.
+            "common": sorted(common) if units else [],
         }
         meta.update(extra or {})
         writer.write(out / "meta.js", _js("meta", meta))

@@ -33,9 +33,10 @@ class SiteIndex:
     """One build's search index. `start` when the laws' URLs are known, `add`
     each rendered page, `finish` after the last page."""
 
-    def __init__(self, out_dir: Path, shards: int, max_postings: int, snippet_chars: int, unit_terms: int = 0):
+    def __init__(self, out_dir: Path, shards: int, max_postings: int, snippet_chars: int, unit_terms: int = 0,
+                 common_share: float = 0.0):
         self.settings = B.Settings(shards=shards, max_postings=max_postings, snippet_chars=snippet_chars,
-                                   unit_terms=unit_terms)
+                                   unit_terms=unit_terms, common_share=common_share)
         self.out_dir = out_dir
         self.pages: list[tuple[B.Doc, str]] = []
         self._job: _Job | None = None

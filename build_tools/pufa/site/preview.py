@@ -117,7 +117,8 @@ def index_in_background(run, site_dir) -> None:
 
         target, tmp = site_dir / "search", site_dir / f".search-{generation}"
         try:
-            index = SiteIndex(tmp, s.shards, s.max_postings, s.snippet_chars, s.unit_terms)
+            index = SiteIndex(tmp, s.shards, s.max_postings, s.snippet_chars, s.unit_terms,
+                                s.common_share)
             index.start(lib)
             for src, (title, url, dest) in live:
                 index.add(src, title, url, (site_dir / dest).read_text(encoding="utf-8"))

@@ -156,7 +156,8 @@ class Run:
             entry.url = self.url_of(entry.src_uri)
         if self.settings.search_enabled:
             s = self.settings.search
-            self.search = SiteIndex(site_dir / "search", s.shards, s.max_postings, s.snippet_chars, s.unit_terms)
+            self.search = SiteIndex(site_dir / "search", s.shards, s.max_postings, s.snippet_chars, s.unit_terms,
+                                    s.common_share)
             if self.first:              # a preview's later builds index after the pages, in the background
                 self.search.start(lib if self.settings.laws is not None else None)
 

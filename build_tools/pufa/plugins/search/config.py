@@ -9,4 +9,5 @@ class SearchConfig(base.Config):
     shards = c.Type(int, default=2048)
     max_postings = c.Type(int, default=32)
     unit_terms = c.Type(int, default=8)
+    common_share = c.Type(float, default=0.03)
     snippet_chars = c.Type(int, default=40)
