@@ -63,6 +63,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/laws_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/search_budgets.py
 	$(BIN)/python bench/screen_bench.py
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/memory_bench.py
