@@ -437,26 +437,35 @@ def unit_floors(parts, settings: Settings, avgdl: float, n_units: int) -> np.nda
     k = settings.unit_terms
     if not k or not n_units:
         return None
-    best = np.zeros((n_units, k))
+    best = np.zeros((n_units, k), dtype=np.float32)      # (float32: this runs beside the index's memory)
     for part in parts:
         _, _, _, p_unit, impact, _ = _score_terms(part, settings, avgdl)
+        del part
         if not len(p_unit):
             continue
         # By unit, strongest first (one integer sort: impacts are positive, so their
         # float32 bits order as they do).
-        strength = np.float32(impact).view(np.int32).astype(np.int64)
-        order = np.argsort((p_unit.astype(np.int64) << 31) | (0x7FFFFFFF - strength), kind="stable")
-        units, imps = p_unit[order], impact[order]
+        imps = impact.astype(np.float32)
+        del impact
+        key = p_unit.astype(np.int64) << 31
+        key |= 0x7FFFFFFF - imps.view(np.int32)
+        order = np.argsort(key, kind="stable")
+        del key
+        units, imps = p_unit[order], imps[order]
+        del order, p_unit
         starts = np.concatenate(([True], units[1:] != units[:-1]))
-        first = np.maximum.accumulate(np.where(starts, np.arange(len(units)), 0))
-        rank = np.arange(len(units)) - first
+        rank = np.arange(len(units))
+        rank -= np.maximum.accumulate(np.where(starts, rank, 0))
         top = rank < k
-        both = np.zeros((n_units, 2 * k))
+        both = np.zeros((n_units, 2 * k), dtype=np.float32)
         both[:, :k] = best
         both[units[top], k + rank[top]] = imps[top]
-        best = np.partition(both, k, axis=1)[:, k:]
-        del order, units, imps, both, strength
-    return best.min(axis=1)
+        del units, imps, rank, top, starts
+        both.partition(k, axis=1)
+        best = both[:, k:].copy()
+        del both
+    # (a hair lower: the index compares float64 impacts with these float32 ones)
+    return best.min(axis=1).astype(np.float64) * (1 - 1e-6)
 
 
 def _score_terms(pairs: Pairs, settings: Settings, avgdl: float, floors: np.ndarray | None = None):
