@@ -77,7 +77,7 @@ class Settings:
     b: float = 0.75
     # Each unit also keeps its postings for its unit_terms best terms, whatever the
     # terms' other units: without it a long article is found by none of its words
-    # (刑事诉讼法 第九十一条 is not among 拘留's 48 best units).  0: only max_postings.
+    # (刑事诉讼法 第九十一条 is not among 拘留's best units).  0: only max_postings.
     unit_terms: int = 0
     # A term in at least this share of the units is "common" (see meta's "common").  0: none.
     common_share: float = 0.0
