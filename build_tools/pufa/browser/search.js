@@ -113,32 +113,33 @@ function unitSet(text) {   // ascending units as varint differences -> {unit: 1}
 /* ---- figure questions (pufa/search/figures.py) ---------------------------- */
 // 辞职要提前多少天, 试用期最长几个月, 扣几分: which kinds of figure answer the question.
 var FIGURE_NUMBER = "[0-9\uff10-\uff19零〇一二三四五六七八九十百千万两半]+";
+// Each: the words that ask (taken out of what is searched for: 天 and 最长 would find every
+// article that says 1天 or 最长不超过), the kinds (null: any), and asking words that stay
+// because articles say them too (期限, 上限, 赔, 比例).
 var FIGURE_ASKS = [
   [/(?:几|多少)个?(?:工作)?[天日]|几号/, ["day"]],
   [/(?:几|多少)个月/, ["month"]],
   [/(?:几|多少)年/, ["year"]],
   [/(?:几|多少)个?(?:小时|钟头)/, ["hour"]],
   [/(?:几|多少)(?:周)?岁|多大/, ["age"]],
-  [/百分之(?:几|多少)|(?:多少|什么)比例|比例是多少/, ["pct"]],
+  [/百分之(?:几|多少)/, ["pct"], /(?:多少|什么)比例|比例是多少/],
   [/(?:几|多少)倍/, ["times"]],
-  [/多少钱|(?:几|多少)(?:块|元|万)|赔多少|罚多少/, ["money"]],
+  [/多少钱|(?:几|多少)(?:块|元|万)/, ["money"], /赔多少|罚多少/],
   [/(?:几|多少)分/, ["score"]],
-  [/多久|多长时间|多长期限|期限是/, ["day", "month", "year"]],
-  [/最长|最多|最少|最高|最低|上限|下限|多少/, null]            // some figure, any kind
+  [/多久|多长时间/, ["day", "month", "year"], /多长期限|期限是/],
+  [/最长|最多|最少|最高|最低|多少/, null, /上限|下限/]            // some figure, any kind
 ];
+var FIGURE_ASKED = new RegExp(FIGURE_ASKS.map(function (a) { return a[0].source; }).join("|"), "g");
 var FIGURE_TEXT = {
   day: FIGURE_NUMBER + "(?:个)?(?:工作)?[日天]", month: FIGURE_NUMBER + "个月", year: FIGURE_NUMBER + "(?:个)?(?:周)?年(?!度)",
   hour: FIGURE_NUMBER + "(?:个)?小时", age: FIGURE_NUMBER + "周岁", pct: "百分之" + FIGURE_NUMBER + "|千分之" + FIGURE_NUMBER + "|[0-9]+(?:\\.[0-9]+)?[%\uff05\u2030]",
   times: FIGURE_NUMBER + "倍", money: FIGURE_NUMBER + "(?:元|万元)", score: FIGURE_NUMBER + "分(?!之)"
 };
 var FIGURE_BOOST = 1.0;
-// The asking words themselves (多少天, 几个月, 扣几分's 几分, 最长) are not what the question is
-// about: left in, 天 and 最长 find every article that says 1天 or 最长不超过.  (期限, 上限 stay:
-// articles say them.)
-var FIGURE_ASKED = /(?:几|多少)个?(?:工作)?[天日]|几号|(?:几|多少)个月|(?:几|多少)年|(?:几|多少)个?(?:小时|钟头)|(?:几|多少)周?岁|多大|百分之(?:几|多少)|(?:几|多少)倍|多少钱|(?:几|多少)(?:块|元|万)|(?:几|多少)分|多久|多长时间|最长|最多|最少|最高|最低/g;
 function figureKinds(q) {   // the kinds a question asks for, [] for none
   for (var i = 0; i < FIGURE_ASKS.length; i++) {
-    if (FIGURE_ASKS[i][0].test(q)) return FIGURE_ASKS[i][1] || (M.fig || []).slice();
+    var ask = FIGURE_ASKS[i];
+    if (ask[0].test(q) || (ask[2] && ask[2].test(q))) return ask[1] || (M.fig || []).slice();
   }
   return [];
 }
