@@ -84,11 +84,13 @@ def test_index_files_and_postings(small_index):
     entries = dict(e.split(":", 1) for e in data.split(" "))
     encoded = entries["醉酒"]
     assert [u for u, _ in decode(encoded[2:], B.decode_scale(encoded[:2]))] == [1]
-    _, (n, rows) = load(out / "u" / "0.js")
+    _, (n, rows, urls) = load(out / "u" / "0.js")
     # Article labels are rebuilt from meta.js in the browser; sections keep theirs.
     assert rows[1][0] == "" and rows[1][1].startswith("在道路上驾驶机动车")
+    # The URLs of the block's documents ride with the block, not in meta.js (every first query loads it).
+    assert urls["0"] == "laws/xing-fa/"
     _, (meta,) = load(out / "meta.js")
-    assert meta["docs"][0][:7] == ["中华人民共和国刑法", "laws/xing-fa/", 0, 0, 0, 1, 2]
+    assert meta["docs"][0][:7] == ["中华人民共和国刑法", "", 0, 0, 0, 1, 2]
     assert meta["docs"][1][4] == 3
 
 
@@ -285,7 +287,7 @@ def test_figure_files_list_the_units_that_state_one(tmp_path):
         return out
 
     assert units_of("month") == [1] and units_of("day") == [2] and units_of("age") == []
-    _, (_, rows) = load(tmp_path / "s" / "u" / "0.js")
+    _, (_, rows, _) = load(tmp_path / "s" / "u" / "0.js")
     assert len(rows[1]) == 2                        # the snippet shows 六个月
     assert rows[2][2] == "" and "三十日" in rows[2][3]   # the clause with 三十日 rides along
     _, (meta,) = load(tmp_path / "s" / "meta.js")

@@ -27,8 +27,9 @@ window.pufaSearch = {
   meta: function (d) { arrived("meta.js", d); },
   pinyin: function (d) { arrived("pinyin.js", d); },
   t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
-  u: function (n, d) { arrived("u/" + n + ".js", d); },
-  f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); }
+  u: function (n, d, urls) { d.urls = urls || {}; arrived("u/" + n + ".js", d); },
+  f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); },
+  asks: function (d) { arrived("asks.js", d); }
 };
 function load(path) {
   if (cache[path]) return cache[path];
@@ -331,6 +332,7 @@ function analyse(raw) {
         plan.contact = plan.sought = true;
       }
     }
+    plan.askText = q;
     var asked = plan.figures.length ? q.replace(FIGURE_ASKED, " ") : q;
     if (!asked.replace(/\s+/g, "")) asked = q;
     var core = M.questionRe ? asked.replace(M.questionRe, " ") : asked;
@@ -472,9 +474,15 @@ function run(plan, limit, perDoc) {
   var figureFiles = (plan.figures || []).map(function (k) {
     return load("f/" + k + ".js").then(null, function () { return {}; });
   });
+  // A whole question (six Chinese characters or more, no article asked for by number)
+  // is also compared with the question bank.
+  if (M.asks && !plan.target && plan.askText && plan.askText.replace(/[^\u3400-\u9fff]/g, "").length >= 6) {
+    figureFiles.push(load("asks.js").then(prepareBank, function () { return null; }));
+  }
   return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles)).then(function (shards) {
     var t1 = now();
     plan.figureSets = shards.splice(shardIds.length, figureFiles.length);
+    if (plan.figureSets.length > (plan.figures || []).length) plan.bank = plan.figureSets.pop();
     timing.shards = shardIds.length; timing.shardMs = t1 - t0;
     var byShard = {};
     for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];
@@ -523,6 +531,7 @@ function rank(plan, posting, limit, perDoc) {
         unitScore[u] = (unitScore[u] || 0) + score;
       }
     });
+    if (plan.bank) lendAsks(plan, unitScore, cover);
     // A question that asks for a figure: the units that state one of that kind count more.
     if (plan.figureSets && plan.figureSets.length) {
       for (var fu in unitScore) {
@@ -608,6 +617,81 @@ function rank(plan, posting, limit, perDoc) {
     }
     return picked;
 }
+/* ---- the question bank (pufa/search/asks) ------------------------------------
+   Everyday questions, each with the article that answers it.  A whole question
+   is compared with each of them by the characters and bigrams they share (a
+   paraphrase shares characters more often than bigrams: 爸走了…欠债 / 老人走了…
+   留下的债), weighted by how rare each is in the bank, as a cosine in 0..1. */
+var ASK_WEIGHT = 1, ASK_MIN = 0.3, CHAR_WEIGHT = 0.5;
+function askFeatures(text) {   // {feature: weight}: bigrams 1, single characters CHAR_WEIGHT
+  var out = {}, runs = text.match(/[\u3400-\u9fff]+/g) || [];
+  for (var r = 0; r < runs.length; r++) {
+    var t = runs[r];
+    for (var i = 0; i < t.length; i++) {
+      out[t.charAt(i)] = CHAR_WEIGHT;
+      if (i + 1 < t.length) out[t.substr(i, 2)] = 1;
+    }
+  }
+  return out;
+}
+function askText(text) {
+  return M.questionRe ? simplify(normalize(text)).replace(M.questionRe, " ") : simplify(normalize(text));
+}
+function prepareBank(data) {
+  if (data.ready) return data;
+  var at = 0, df = {}, feats = [];
+  data.target = [];
+  for (var i = 0; i < data.q.length; i++) {
+    data.target.push(at += data.to[i]);
+    var f = askFeatures(askText(data.q[i]));
+    feats.push(f);
+    for (var k in f) df[k] = (df[k] || 0) + 1;
+  }
+  var n = data.q.length;
+  data.idf = function (k) { return Math.log(1 + (n - (df[k] || 0) + 0.5) / ((df[k] || 0) + 0.5)); };
+  data.post = {};     // feature -> [question, …]
+  data.norm = [];
+  for (var j = 0; j < feats.length; j++) {
+    var sum = 0;
+    for (var k2 in feats[j]) {
+      sum += feats[j][k2] * data.idf(k2);
+      (data.post[k2] = data.post[k2] || []).push(j);
+    }
+    data.norm.push(sum);
+  }
+  data.ready = true;
+  return data;
+}
+function matchBank(bank, text) {   // [[question, similarity 0..1], …] best first
+  var qf = askFeatures(askText(text)), qsum = 0, acc = {};
+  for (var k in qf) {
+    var w = qf[k] * bank.idf(k), list = bank.post[k];
+    qsum += w;
+    if (!list) continue;
+    for (var i = 0; i < list.length; i++) acc[list[i]] = (acc[list[i]] || 0) + w;
+  }
+  var out = [];
+  for (var a in acc) out.push([+a, acc[a] / Math.sqrt(qsum * bank.norm[a])]);
+  out.sort(function (x, y) { return y[1] - x[1]; });
+  return out;
+}
+// The best match of each article's questions lends its similarity to the article
+// (the best, not their sum: four phrasings of one article are not four answers).
+function lendAsks(plan, unitScore, cover) {
+  var scale = 0, best = {};
+  for (var u in unitScore) if (unitScore[u] > scale) scale = unitScore[u];
+  scale = scale || 1;
+  var found = matchBank(plan.bank, plan.askText);
+  plan.asked = [];
+  for (var i = 0; i < found.length && found[i][1] >= ASK_MIN; i++) {
+    var t = plan.bank.target[found[i][0]];
+    if (best[t] === undefined) { best[t] = found[i][1]; plan.asked.push(found[i][0]); }
+  }
+  for (var t2 in best) {
+    unitScore[t2] = (unitScore[t2] || 0) + ASK_WEIGHT * best[t2] * scale;
+    cover[t2] = Math.max(cover[t2] || 0, best[t2]);
+  }
+}
 function hasFigure(plan, unit) {
   for (var i = 0; i < (plan.figureSets || []).length; i++) if (plan.figureSets[i][unit]) return true;
   return false;
@@ -658,15 +742,15 @@ function pageUrl(url) {
 function materialise(units, plan) {
   var blocks = unique(units.map(function (u) { return Math.floor(u / M.block); }));
   var t2 = now();
-  // A block that cannot load (offline, not saved yet) costs its snippets, not the results.
+  // A block that cannot load (offline, not saved yet) costs its results: their URLs are in it.
   return Promise.all(blocks.map(function (b) {
-    return load("u/" + b + ".js").then(null, function () { return []; });
+    return load("u/" + b + ".js").then(null, function () { return null; });
   })).then(function (loaded) {
     timing.blocks = blocks.length; timing.blockMs = now() - t2;
     var byBlock = {};
     for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];
-    return units.map(function (u) {
-      var row = byBlock[Math.floor(u / M.block)][u % M.block] || ["", ""];
+    return units.filter(function (u) { return byBlock[Math.floor(u / M.block)]; }).map(function (u) {
+      var block = byBlock[Math.floor(u / M.block)], row = block[u % M.block] || ["", ""];
       var d = docOfUnit(u), doc = M.docs[d];
       var label = row[0] || "", anchor = row[2] || "";
       var key = !label ? articleKey(u, d) : null;
@@ -684,7 +768,7 @@ function materialise(units, plan) {
       return {
         doc: doc[0],
         title: doc[0] + (label ? " " + label : ""),
-        url: pageUrl(doc[1]) + (anchor ? "#" + anchor : ""),
+        url: pageUrl((block.urls && block.urls[d]) || doc[1]) + (anchor ? "#" + anchor : ""),
         snippet: highlight(shown, plan, figureRe),
         label: label,
         kind: M.kinds[doc[2]],

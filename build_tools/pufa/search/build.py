@@ -132,6 +132,11 @@ def _encode_varints(values: np.ndarray, impacts: np.ndarray) -> tuple[bytes, np.
     return lookup[out].tobytes(), ends
 
 
+def differences(values: list[int]) -> list[int]:
+    """Ascending numbers as their differences (the first as itself): short in JSON."""
+    return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
+
+
 def encode_units(units: list[int]) -> str:
     """Ascending unit numbers as base-64 varints of their differences (no impacts)."""
     out, prev = [], 0
@@ -695,13 +700,17 @@ class IndexWriter:
         self.writer = _Writer()
         self.blocks_done = 0          # blocks 0 .. blocks_done-1 are written
         self.figures: dict = {k: [] for k in figures.KINDS}   # kind -> units stating one
+        self.extra_files: dict = {}   # name -> bytes, written with meta.js (asks.js)
 
-    def blocks(self, units: list[Unit], final: bool) -> None:
-        """Write the blocks of units[blocks_done*B:]; only complete ones unless final."""
+    def blocks(self, units: list[Unit], final: bool, urls: list[str]) -> None:
+        """Write the blocks of units[blocks_done*B:]; only complete ones unless final.
+        A block also carries the URLs of its units' documents (`urls`: by document):
+        not meta.js, which every first query loads whole."""
         size = self.settings.block_size
         total = len(units) // size if not final else (len(units) + size - 1) // size
         for n in range(self.blocks_done, total):
             rows = []
+            doc_urls = {str(d): urls[d] for d in dict.fromkeys(u.doc for u in units[n * size:(n + 1) * size])}
             for unit_no, u in enumerate(units[n * size:(n + 1) * size], n * size):
                 snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: u.snippet_chars or self.settings.snippet_chars]
                 # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
@@ -720,7 +729,7 @@ class IndexWriter:
                     if extra:
                         row += [""] * (3 - len(row)) + [extra]
                 rows.append(row)
-            self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows))
+            self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows, doc_urls))
         self.blocks_done = max(self.blocks_done, total)
 
     def finish(self, docs: list[Doc], units: list[Unit], pairs: Pairs, ascii_terms: AsciiTerms,
@@ -778,7 +787,7 @@ class IndexWriter:
                     f"{entry}:{encode_scales(np.array([scale]))[0]}{data.decode('ascii')}")
             for n, entries in enumerate(shards):
                 writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
-            self.blocks(units, final=True)
+            self.blocks(units, final=True, urls=[d.url for d in docs])
             # Units that state a figure of each kind (delta-encoded, no impacts).
             for kind, listed in self.figures.items():
                 writer.write(out / "f" / f"{kind}.js", _js("f", kind, encode_units(sorted(set(listed)))))
@@ -789,7 +798,8 @@ class IndexWriter:
             "block": settings.block_size,
             "kinds": list(KINDS),
             "statuses": list(STATUSES),
-            "docs": [[d.title, d.url, KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
+            # (a document's URL is in the blocks of its units, not here: [1] is kept, empty)
+            "docs": [[d.title, "", KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
                       STATUSES.index(d.status) if d.status in STATUSES else 0,
                       starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
                      for i, d in enumerate(docs)],
@@ -802,6 +812,8 @@ class IndexWriter:
         meta.update(extra or {})
         writer.write(out / "meta.js", _js("meta", meta))
         writer.write(out / "pinyin.js", _js("pinyin", pinyin or []))
+        for name, data in self.extra_files.items():
+            writer.write(out / name, data)
         writer.close()
         stats.bytes, stats.files = writer.bytes, writer.files
         return stats

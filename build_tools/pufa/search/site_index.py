@@ -12,6 +12,7 @@ from pathlib import Path
 from pufa.content import types as T
 from pufa.laws.library import short_name
 from pufa.processes import end_with_parent
+from pufa.search import asks as A
 from pufa.search import build as B
 from pufa.search.collect import law_documents
 from pufa.search.collect import page_units as page_units_of
@@ -80,6 +81,11 @@ class SiteIndex:
                  "contact": list(CONTACT_WORDS), "lead": list(CONTACT_LEADS),
                  "whom": list(CONTACT_NOUNS), "sought": list(CONTACT_SOUGHT), "ts": [trad, simp]}
         self.pages = []
+        # The question bank: its questions, and the article each answers (as differences).
+        asked = sorted(law.asks or [], key=lambda a: a[1])
+        extra["asks"] = len(asked)
+        law.index.extra_files["asks.js"] = B._js("asks", {"q": [q for q, _ in asked],
+                                                          "to": B.differences([u for _, u in asked])})
         return law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin, phrases=synonyms)
 
     def cancel(self) -> None:
@@ -98,23 +104,25 @@ class _LawIndex:
     pinyin: list
     blocks_done: int = 0
     figures: dict = None
+    asks: list = None             # [(question, unit)], the question bank's questions this library answers
 
 
 def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
     """Terms, unit blocks and pinyin of the law library (on the worker)."""
     ascii_terms = B.AsciiTerms()
     if lib is None:
-        return _LawIndex(index, [], [], B.Runs(), ascii_terms, [], 0, {})
+        return _LawIndex(index, [], [], B.Runs(), ascii_terms, [], 0, {}, [])
     docs, unit_lists = law_documents(lib)
+    asks, _ = A.targets(A.bank(), docs, unit_lists)
     units = [u for unit_list in unit_lists for u in unit_list]
     # Sorted runs in files beside the index: tens of millions of pairs never in memory at once.
     pairs = B.pair_runs(units, 0, ascii_terms, spill=index.out)
-    index.blocks(units, final=False)
+    index.blocks(units, final=False, urls=[d.url for d in docs])
     index.writer.close()
     index.writer = B._Writer()
     titles = [short_name(d.title) for d in docs if d.kind != "case"]
     return _LawIndex(index, docs, units, pairs, ascii_terms, pinyin_lexicon(titles), index.blocks_done,
-                     {k: list(v) for k, v in index.figures.items()})
+                     {k: list(v) for k, v in index.figures.items()}, asks)
 
 
 class _Job:
