@@ -184,6 +184,16 @@ def test_a_question_finds_a_listed_topic_said_in_other_words(page):
     assert "#楼上漏水" not in page.evaluate(keys, "楼上 漏水")          # too short to guess
 
 
+def test_an_everyday_question_reaches_the_article_through_the_question_bank(page):
+    """被狗咬 shares not one bigram with 饲养的动物造成他人损害 (民法典 第一千二百四十五条): a
+    question of the bank said the same way leads there, and is offered as a nearby question."""
+    results = search(page, "邻居的狗把我咬伤了 他家得赔我吗")
+    top = [r["url"].rsplit("/", 1)[-1] for r in results[:3]]
+    assert "#art-1245" in top, [r["title"] for r in results[:5]]
+    asked = page.evaluate("q => window.pufa.search(q).then(r => r.asked)", "邻居的狗把我咬伤了 他家得赔我吗")
+    assert asked and asked[0]["url"].endswith("#art-1245") and "狗" in asked[0]["question"]
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("hostile"))

@@ -99,3 +99,23 @@ def test_every_synonym_expansion_occurs_in_the_laws():
     text = "\n".join(p.read_text(encoding="utf-8") for p in CORPUS.rglob("*.md"))
     values = sorted({v for vs in synonyms.values() for v in vs})
     assert [v for v in values if v not in text] == []
+
+
+def test_every_question_of_the_bank_finds_its_article_in_force(corpus_site):
+    """The question bank (pufa/search/asks) names its articles by title and 第N条:
+    each must be an article of the version in force, or the question is lost."""
+    import json
+
+    from pufa.search import asks as A
+
+    text = (corpus_site / "site" / "search" / "asks.js").read_text(encoding="utf-8")
+    shipped = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    bank = A.bank()
+    assert len(bank) >= 800
+    lost = sorted({(a.source, a.law, a.article) for a in bank} - _resolved(shipped, bank))
+    assert len(shipped["q"]) == len(bank), lost[:20]
+
+
+def _resolved(shipped, bank):
+    questions = set(shipped["q"])
+    return {(a.source, a.law, a.article) for a in bank if a.question in questions}

@@ -121,6 +121,19 @@ function setUpSearchPage() {
       var p = para("pufa-unsure__again", "试试这样搜：");
       others.forEach(function (q) { link(p, "?q=" + encodeURIComponent(q), q); });
     }
+    // Everyday questions near this one (the search's question bank), with the article that answers each.
+    if (results.asked && results.asked.length) {
+      para("", "相近的常见问题：");
+      var near = document.createElement("ul");
+      near.className = "pufa-unsure__asked";
+      results.asked.forEach(function (x) {
+        var li = document.createElement("li");
+        link(li, x.url, x.question);
+        li.appendChild(document.createTextNode("（" + x.title + "）"));
+        near.appendChild(li);
+      });
+      unsureBox.appendChild(near);
+    }
     var qa = results.filter(function (r) { return r.kind === "qa"; }).slice(0, 3);
     if (qa.length) {
       para("", "群众常问的相近问题：");

@@ -622,7 +622,7 @@ function rank(plan, posting, limit, perDoc) {
    is compared with each of them by the characters and bigrams they share (a
    paraphrase shares characters more often than bigrams: 爸走了…欠债 / 老人走了…
    留下的债), weighted by how rare each is in the bank, as a cosine in 0..1. */
-var ASK_WEIGHT = 1, ASK_MIN = 0.3, CHAR_WEIGHT = 0.5;
+var ASK_WEIGHT = 3, ASK_MIN = 0.3, CHAR_WEIGHT = 0.5;
 function askFeatures(text) {   // {feature: weight}: bigrams 1, single characters CHAR_WEIGHT
   var out = {}, runs = text.match(/[\u3400-\u9fff]+/g) || [];
   for (var r = 0; r < runs.length; r++) {
@@ -685,7 +685,7 @@ function lendAsks(plan, unitScore, cover) {
   plan.asked = [];
   for (var i = 0; i < found.length && found[i][1] >= ASK_MIN; i++) {
     var t = plan.bank.target[found[i][0]];
-    if (best[t] === undefined) { best[t] = found[i][1]; plan.asked.push(found[i][0]); }
+    if (best[t] === undefined) { best[t] = found[i][1]; plan.asked.push([found[i][0], t]); }
   }
   for (var t2 in best) {
     unitScore[t2] = (unitScore[t2] || 0) + ASK_WEIGHT * best[t2] * scale;
@@ -749,7 +749,8 @@ function materialise(units, plan) {
     timing.blocks = blocks.length; timing.blockMs = now() - t2;
     var byBlock = {};
     for (var i = 0; i < blocks.length; i++) byBlock[blocks[i]] = loaded[i];
-    return units.filter(function (u) { return byBlock[Math.floor(u / M.block)]; }).map(function (u) {
+    var shownUnits = units.filter(function (u) { return byBlock[Math.floor(u / M.block)]; });
+    var out = shownUnits.map(function (u) {
       var block = byBlock[Math.floor(u / M.block)], row = block[u % M.block] || ["", ""];
       var d = docOfUnit(u), doc = M.docs[d];
       var label = row[0] || "", anchor = row[2] || "";
@@ -776,6 +777,13 @@ function materialise(units, plan) {
         match: Math.round((plan.match && plan.match[u] || 0) * 100) / 100
       };
     });
+    // The bank's questions nearest to the query, each with its article (among the results).
+    out.asked = [];
+    for (var a = 0; a < (plan.asked || []).length && out.asked.length < 3; a++) {
+      var at = shownUnits.indexOf(plan.asked[a][1]);
+      if (at >= 0) out.asked.push({ question: plan.bank.q[plan.asked[a][0]], title: out[at].title, url: out[at].url });
+    }
+    return out;
   });
 }
 
