@@ -476,13 +476,12 @@ function run(plan, limit, perDoc) {
   });
   // A whole question (six Chinese characters or more, no article asked for by number)
   // is also compared with the question bank.
-  if (M.asks && !plan.target && plan.askText && plan.askText.replace(/[^\u3400-\u9fff]/g, "").length >= 6) {
-    figureFiles.push(load("asks.js").then(prepareBank, function () { return null; }));
-  }
-  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles)).then(function (shards) {
+  var bank = M.asks && !plan.target && plan.askText && plan.askText.replace(/[^\u3400-\u9fff]/g, "").length >= 6
+    ? load("asks.js").then(prepareBank, function () { return null; }) : null;
+  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles, [bank])).then(function (shards) {
     var t1 = now();
+    plan.bank = shards.pop();
     plan.figureSets = shards.splice(shardIds.length, figureFiles.length);
-    if (plan.figureSets.length > (plan.figures || []).length) plan.bank = plan.figureSets.pop();
     timing.shards = shardIds.length; timing.shardMs = t1 - t0;
     var byShard = {};
     for (var s = 0; s < shardIds.length; s++) byShard[shardIds[s]] = shards[s];

@@ -3,8 +3,9 @@
 A question people ask in their own words (老人走了留下一堆债，孩子得替他还吗) rarely
 shares a word with the article that answers it (继承人以所得遗产实际价值为限清偿被继承人
 ……债务).  The bank (asks/*.yml, one file a field of law, written and checked against
-the articles' text) is indexed as units of its own; a query that matches one of its
-questions lends the score to that question's article (search.js `ASK_WEIGHT`).
+the articles' text) is written to search/asks.js with each question's article; the
+browser compares a whole question with them and lends the best match's similarity
+to that article (search.js `lendAsks`).
 Measured in docs/decisions/0014."""
 from __future__ import annotations
 
