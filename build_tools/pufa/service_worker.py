@@ -12,15 +12,33 @@ var OFFLINE = "offline/index.html";
 
 function url(rel) { return new URL(rel, self.registration.scope).href; }
 
+// A reader who is searching goes first: while a page says it is (BUSY), the
+// precache waits, so a first visitor's query does not queue behind megabytes
+// of index being saved.
+var quietUntil = 0;
+function whenQuiet() {
+  var wait = quietUntil - Date.now();
+  return wait > 0 ? new Promise(function (resolve) { setTimeout(resolve, wait); }).then(whenQuiet) : Promise.resolve();
+}
+
 self.addEventListener("install", function (event) {
+  // The search index pieces this build saved come straight from its cache, and
+  // the others from the network, without waking this worker for each of them
+  // (static routing, Chromium 123+; elsewhere the fetch handler below serves them).
+  if (event.addRoutes) {
+    var scope = new URL(self.registration.scope).pathname;
+    event.addRoutes([{ condition: { urlPattern: { pathname: scope + "search/*.js" } }, source: { cacheName: CACHE } }])
+      .catch(function () { /* older rules: the fetch handler serves them */ });
+  }
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    // In small groups, so a slow connection does not start hundreds of requests at once.
+    // In small groups, so a slow connection does not start hundreds of requests at
+    // once, and leaves the reader's page connections of its own.
     var urls = PRECACHE.map(url), i = 0;
     function next() {
-      var group = urls.slice(i, i + 8);
-      i += 8;
+      var group = urls.slice(i, i + 4);
+      i += 4;
       if (!group.length) return Promise.resolve();
-      return cache.addAll(group).then(next);
+      return whenQuiet().then(function () { return cache.addAll(group); }).then(next);
     }
     return next();
   }));
@@ -35,8 +53,25 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  if (event.data && event.data.type === "BUSY") quietUntil = Date.now() + 2000;
+  // Index pieces a page met on the network (static routing bypassed this worker): kept for offline search.
+  if (event.data && event.data.type === "KEEP" && event.data.paths) event.waitUntil(keep(event.data.paths));
   if (event.data && event.data.type === "VERSION" && event.ports[0]) event.ports[0].postMessage(VERSION);
 });
+
+function keep(paths) {
+  return caches.open(CACHE).then(function (cache) {
+    return Promise.all(paths.filter(function (p) { return /^search\/[a-z]+\/[0-9a-z_-]+\.js$/i.test(p); }).map(function (p) {
+      var key = url(p);
+      return cache.match(key).then(function (hit) {
+        if (hit) return null;
+        return fetch(key).then(function (response) {
+          if (response.ok && response.type === "basic") return cache.put(key, response);
+        });
+      }).catch(function () { /* offline or quota: search still works online */ });
+    }));
+  });
+}
 
 function normalise(request) {
   var u = new URL(request.url);

@@ -153,3 +153,44 @@ def test_every_section_is_offered_by_its_chinese_name(live, new_page):
     shots = ARTIFACTS / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "offline-sections-390.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def lean(tmp_path_factory):
+    """The sample site with a 1 MB precache: its search shards are not saved on install."""
+    root = copy_sample(tmp_path_factory.mktemp("lean"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - pufa-offline" in text
+    config.write_text(text.replace("  - pufa-offline", "  - pufa-offline:\n      precache_mb: 1", 1), encoding="utf-8")
+    pufa("build", "--site", str(root), check=True)
+    with serve(root / "site") as base:
+        yield root, base
+
+
+def test_search_pieces_met_online_are_kept_for_offline_search(lean, new_page):
+    """Index pieces come past the worker (static routing), yet what a reader searched
+    online still searches offline: the page hands them to the worker afterwards."""
+    root, base = lean
+    precache = (root / "site" / "sw.js").read_text(encoding="utf-8")
+    assert "search/t/" not in precache.split("var PRECACHE = ", 1)[1].split(";", 1)[0]
+    page = new_page(390, 844)
+    page.goto(base + "search/")
+    wait_for_control(page)
+    online = page.evaluate("q => pufa.search(q, {limit: 5})", "离婚冷静期")
+    assert online and online[0]["snippet"]
+    kept = """async () => { const c = await caches.open((await caches.keys())[0]);
+        return (await c.keys()).filter(r => /search\\/t\\//.test(r.url)).length; }"""
+    for _ in range(60):          # handed over 3 s after the last query
+        if page.evaluate(kept):
+            break
+        page.wait_for_timeout(500)
+    assert page.evaluate(kept) > 0
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        offline = page.evaluate("q => pufa.search(q, {limit: 5})", "离婚冷静期")
+        assert [r["url"] for r in offline] == [r["url"] for r in online]
+        assert offline[0]["snippet"] == online[0]["snippet"]
+    finally:
+        page.context.set_offline(False)

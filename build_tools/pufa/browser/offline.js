@@ -13,7 +13,11 @@ function setUpServiceWorker() {
     reloading = true;
     location.reload();
   });
-  navigator.serviceWorker.register(sw).then(function (reg) {
+  // Registered once the page has loaded and settled: what the reader opened, and a
+  // first search, do not queue behind the worker saving the site.
+  function later() { setTimeout(register, 2000); }
+  if (document.readyState === "complete") later(); else window.addEventListener("load", later);
+  function register() { navigator.serviceWorker.register(sw).then(function (reg) {
     function offer(worker) {
       if (!worker || !navigator.serviceWorker.controller) return;   // first visit: nothing to update
       showUpdate(function () { wanted = true; worker.postMessage({ type: "SKIP_WAITING" }); });
@@ -26,7 +30,7 @@ function setUpServiceWorker() {
       if (!w) return;
       w.addEventListener("statechange", function () { if (w.state === "installed") offer(w); });
     });
-  }).catch(function () { /* not available (private mode): the site works as usual */ });
+  }).catch(function () { /* not available (private mode): the site works as usual */ }); }
 }
 
 function showUpdate(apply) {

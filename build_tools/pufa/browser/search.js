@@ -33,6 +33,7 @@ window.pufaSearch = {
 };
 function load(path) {
   if (cache[path]) return cache[path];
+  met.push(path);
   cache[path] = new Promise(function (resolve, reject) {
     waiting[path] = resolve;
     var s = document.createElement("script");
@@ -46,6 +47,25 @@ function load(path) {
     document.head.appendChild(s);
   });
   return cache[path];
+}
+
+/* ---- the offline worker ------------------------------------------------------
+   A query first: the worker that is still saving the site waits while the reader
+   searches.  The pieces a query met are handed to the worker afterwards, to be
+   kept for offline search (static routing brings them past it). */
+var met = [], keepTimer = null;
+var worker = !fileMode && navigator.serviceWorker && navigator.serviceWorker.getRegistration ? navigator.serviceWorker : null;
+function searching() {
+  if (!worker) return;
+  worker.getRegistration().then(function (reg) {
+    var w = reg && (reg.installing || reg.waiting);
+    if (w) w.postMessage({ type: "BUSY" });
+  }).then(null, function () {});
+  clearTimeout(keepTimer);
+  keepTimer = setTimeout(function () {
+    var paths = met.splice(0, met.length);
+    if (worker.controller && paths.length) worker.controller.postMessage({ type: "KEEP", paths: paths.map(function (p) { return "search/" + p; }) });
+  }, 3000);
 }
 
 /* ---- text: the same rules as pufa/search/text.py ------------------------ */
@@ -636,41 +656,58 @@ function askFeatures(text) {   // {feature: weight}: bigrams 1, single character
 function askText(text) {
   return M.questionRe ? simplify(normalize(text)).replace(M.questionRe, " ") : simplify(normalize(text));
 }
+// Prepared once per page: each question as the numbers of its features (objects
+// of objects for 1,900 questions took 130 ms on a desktop, several times that on
+// a phone); a query then walks these lists.
 function prepareBank(data) {
   if (data.ready) return data;
-  var at = 0, df = {}, feats = [];
+  var started = now(), at = 0, id = {}, df = [], last = [], lists = [], chars = [];
   data.target = [];
   for (var i = 0; i < data.q.length; i++) {
     data.target.push(at += data.to[i]);
-    var f = askFeatures(askText(data.q[i]));
-    feats.push(f);
-    for (var k in f) df[k] = (df[k] || 0) + 1;
+    var runs = askText(data.q[i]).match(/[\u3400-\u9fff]+/g) || [], list = [];
+    for (var r = 0; r < runs.length; r++) {
+      var t = runs[r];
+      for (var c = 0; c < t.length; c++) {
+        for (var size = 1; size <= 2 && c + size <= t.length; size++) {
+          var f = t.substr(c, size), k = id[f];
+          if (k === undefined) { k = id[f] = df.length; df.push(0); last.push(-1); chars.push(size === 1); }
+          if (last[k] === i) continue;      // each feature once per question
+          last[k] = i; df[k]++;
+          list.push(k);
+        }
+      }
+    }
+    lists.push(list);
   }
   var n = data.q.length;
-  data.idf = function (k) { return Math.log(1 + (n - (df[k] || 0) + 0.5) / ((df[k] || 0) + 0.5)); };
-  data.post = {};     // feature -> [question, …]
+  data.weight = [];    // per feature: its weight (characters CHAR_WEIGHT, bigrams 1) × idf
+  for (var j = 0; j < df.length; j++) data.weight.push((chars[j] ? CHAR_WEIGHT : 1) * Math.log(1 + (n - df[j] + 0.5) / (df[j] + 0.5)));
+  data.id = id; data.lists = lists; data.rare = Math.log(1 + (n + 0.5) / 0.5);
   data.norm = [];
-  for (var j = 0; j < feats.length; j++) {
-    var sum = 0;
-    for (var k2 in feats[j]) {
-      sum += feats[j][k2] * data.idf(k2);
-      (data.post[k2] = data.post[k2] || []).push(j);
-    }
+  for (var q = 0; q < lists.length; q++) {
+    var sum = 0, l = lists[q];
+    for (var e = 0; e < l.length; e++) sum += data.weight[l[e]];
     data.norm.push(sum);
   }
   data.ready = true;
+  timing.bankMs = now() - started;
   return data;
 }
 function matchBank(bank, text) {   // [[question, similarity 0..1], …] best first
-  var qf = askFeatures(askText(text)), qsum = 0, acc = {};
-  for (var k in qf) {
-    var w = qf[k] * bank.idf(k), list = bank.post[k];
-    qsum += w;
-    if (!list) continue;
-    for (var i = 0; i < list.length; i++) acc[list[i]] = (acc[list[i]] || 0) + w;
+  var qf = askFeatures(askText(text)), qsum = 0, mine = {};
+  for (var f in qf) {
+    var k = bank.id[f];
+    // A feature no question has counts in the query's length, as rare as can be.
+    qsum += k === undefined ? qf[f] * bank.rare : bank.weight[k];
+    if (k !== undefined) mine[k] = 1;
   }
   var out = [];
-  for (var a in acc) out.push([+a, acc[a] / Math.sqrt(qsum * bank.norm[a])]);
+  for (var q = 0; q < bank.lists.length; q++) {
+    var l = bank.lists[q], shared = 0;
+    for (var e = 0; e < l.length; e++) if (mine[l[e]]) shared += bank.weight[l[e]];
+    if (shared) out.push([q, shared / Math.sqrt(qsum * bank.norm[q])]);
+  }
   out.sort(function (x, y) { return y[1] - x[1]; });
   return out;
 }
@@ -799,6 +836,7 @@ pufa.search = function (query, options) {
   options = options || {};
   var limit = options.limit || 10;
   if (!String(query || "").replace(/\s/g, "")) return Promise.resolve([]);
+  searching();
   return meta().then(function () { return analyse(query); }).then(function (plan) {
     if ((!plan.phrases.length && !plan.target) || !M.units) return unsure([]);
     return run(plan, limit, options.perPage).then(unsure);
