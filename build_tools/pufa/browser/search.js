@@ -29,7 +29,8 @@ window.pufaSearch = {
   t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
   u: function (n, d, urls) { d.urls = urls || {}; arrived("u/" + n + ".js", d); },
   f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); },
-  asks: function (d) { arrived("asks.js", d); }
+  asks: function (d) { arrived("asks.js", d); },
+  ts: function (d) { arrived("ts.js", d); }
 };
 function load(path) {
   if (cache[path]) return cache[path];
@@ -218,6 +219,20 @@ function meta() {
   });
 }
 var TS = null;
+// Traditional characters (勞動合同 for 劳动合同, 離婚 for 离婚): meta.js says which
+// they are (a bitmap); their simplified forms load only for a query that has one.
+function hasTraditional(s) {
+  if (!M.tsk) return false;
+  for (var i = 0; i < s.length; i++) {
+    var at = s.charCodeAt(i) - 0x3400;
+    if (at >= 0 && at < M.tsk.length * 6 && (DIGIT[M.tsk.charAt(Math.floor(at / 6))] >> (at % 6)) & 1) return true;
+  }
+  return false;
+}
+function simplified(text) {   // a promise of the text in simplified characters
+  if (M.ts || !hasTraditional(text)) return Promise.resolve(simplify(text));
+  return load("ts.js").then(function (map) { M.ts = map; return simplify(text); }, function () { return text; });
+}
 function simplify(s) {
   if (!M || !M.ts) return s;
   if (!TS) {
@@ -313,7 +328,9 @@ function lawForName(name) {   // the document a law name in a query means
 }
 
 function analyse(raw) {
-  var q = simplify(normalize(raw)).replace(/^\s+|\s+$/g, "");
+  return simplified(normalize(raw)).then(function (text) { return understand(text.replace(/^\s+|\s+$/g, "")); });
+}
+function understand(q) {
   var plan = { text: q, phrases: [], target: null };
   var ascii = /^[a-z\s']+$/.test(q);
   var start = ascii ? pinyinPhrases(q) : Promise.resolve(null);

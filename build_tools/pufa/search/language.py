@@ -114,3 +114,19 @@ def pinyin_lexicon(phrases: list[str]) -> list[list[str]]:
         initials = "".join(s[0] for s in syllables).lower()
         out.append([full, initials, phrase])
     return out
+
+
+TRADITIONAL_FROM, TRADITIONAL_TO = 0x3400, 0xA000
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def traditional_bits(trad: str) -> str:
+    """Which characters of U+3400–U+9FFF are traditional, six to a character of
+    search.js's alphabet (bit k of digit i: U+3400 + 6i + k).  1.7 KB on the wire
+    instead of the 13 KB map: a query loads the map (ts.js) only when it has one."""
+    bits = bytearray(TRADITIONAL_TO - TRADITIONAL_FROM)
+    for c in trad:
+        if TRADITIONAL_FROM <= ord(c) < TRADITIONAL_TO:
+            bits[ord(c) - TRADITIONAL_FROM] = 1
+    return "".join(_DIGITS[sum(bits[i + k] << k for k in range(6) if i + k < len(bits))]
+                   for i in range(0, len(bits), 6))

@@ -17,7 +17,8 @@ from pufa.search import build as B
 from pufa.search.collect import law_documents
 from pufa.search.collect import page_units as page_units_of
 from pufa.search.language import (ASKING_WORDS, CONTACT_LEADS, CONTACT_NOUNS, CONTACT_SOUGHT, CONTACT_WORDS,
-                                  QUESTION_WORDS, pinyin_lexicon, traditional_map)
+                                  QUESTION_WORDS, pinyin_lexicon, traditional_bits,
+                                  traditional_map)
 
 SEARCH_PAGE = "search/index.md"
 KIND_BY_TYPE = {"lesson": "lesson", "guide": "guide", "village": "village", "party-history": "history",
@@ -79,7 +80,9 @@ class SiteIndex:
         pinyin = law.pinyin + pinyin_lexicon(list(synonyms))
         extra = {"syn": synonyms, "question": list(QUESTION_WORDS), "ask": list(ASKING_WORDS),
                  "contact": list(CONTACT_WORDS), "lead": list(CONTACT_LEADS),
-                 "whom": list(CONTACT_NOUNS), "sought": list(CONTACT_SOUGHT), "ts": [trad, simp]}
+                 "whom": list(CONTACT_NOUNS), "sought": list(CONTACT_SOUGHT), "tsk": traditional_bits(trad)}
+        # Traditional characters' simplified forms: loaded by a query that has one.
+        law.index.extra_files["ts.js"] = B._js("ts", [trad, simp])
         self.pages = []
         # The question bank: its questions, and the article each answers (as differences).
         asked = sorted(law.asks or [], key=lambda a: a[1])
