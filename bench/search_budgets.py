@@ -35,7 +35,8 @@ BIN = Path(sys.executable).parent
 EVALUATOR = SHARED / "tools" / "search_eval.py"
 QUERY_SETS = [SHARED / "search-eval" / "dev.tsv", SHARED / "search-eval" / "dev-articles.tsv",
               ROOT / "bench" / "search-eval" / "general-articles.tsv",
-              ROOT / "bench" / "search-eval" / "holdout-colloquial.tsv"]
+              ROOT / "bench" / "search-eval" / "holdout-colloquial.tsv",
+              ROOT / "bench" / "search-eval" / "fresh-mixed.tsv"]
 LOCAL_TOPICS = ["物业费", "电动自行车上牌", "养狗拴绳", "物业服务收费标准"]
 REGION = "浙江"
 BUDGETS = {"first_kb": 150, "p50_kb": 60, "p95_ms": 100}

@@ -194,6 +194,16 @@ def test_an_everyday_question_reaches_the_article_through_the_question_bank(page
     assert asked and asked[0]["url"].endswith("#art-1245") and "狗" in asked[0]["question"]
 
 
+def test_a_short_topic_in_everyday_words_reaches_its_article_and_a_named_page_keeps_the_lead(page):
+    """遛狗拴绳: no article says 拴绳 (民法典 第一千二百四十六条: 未对动物采取安全措施), so a
+    short topic is asked of the question bank too; 法律援助 names the bureau's guide, which
+    stays first (the bank is not asked for a short query that names a page)."""
+    results = search(page, "遛狗拴绳")
+    top = [r["url"].rsplit("/", 1)[-1] for r in results[:5]]
+    assert "#art-1246" in top, [r["title"] for r in results[:5]]
+    assert search(page, "法律援助")[0]["doc"] == "法律援助申请"
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = copy_sample(tmp_path_factory.mktemp("hostile"))

@@ -511,9 +511,12 @@ function run(plan, limit, perDoc) {
   var figureFiles = (plan.figures || []).map(function (k) {
     return load("f/" + k + ".js").then(null, function () { return {}; });
   });
-  // A whole question (six Chinese characters or more, no article asked for by number)
-  // is also compared with the question bank.
-  var bank = M.asks && !plan.target && plan.askText && plan.askText.replace(/[^\u3400-\u9fff]/g, "").length >= 6
+  // A query is also compared with the question bank: a whole question (老公喝醉了就打我)
+  // and a topic people ask about (遛狗拴绳, 培训违约金: words no article says) alike;
+  // not a short one that names a page or a law (法律援助: that page answers), nor an
+  // article asked for by number.
+  var chars = plan.askText ? plan.askText.replace(/[^\u3400-\u9fff]/g, "").length : 0;
+  var bank = M.asks && !plan.target && chars >= 2 && (chars >= 6 || !named.length)
     ? load("asks.js").then(prepareBank, function () { return null; }) : null;
   return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles, [bank])).then(function (shards) {
     var t1 = now();
