@@ -15,22 +15,24 @@ function setUpServiceWorker() {
   });
   // Registered once the page has loaded and settled: what the reader opened, and a
   // first search, do not queue behind the worker saving the site.
+  function register() {
+    navigator.serviceWorker.register(sw).then(function (reg) {
+      function offer(worker) {
+        if (!worker || !navigator.serviceWorker.controller) return;   // first visit: nothing to update
+        showUpdate(function () { wanted = true; worker.postMessage({ type: "SKIP_WAITING" }); });
+      }
+      if (reg.waiting) offer(reg.waiting);
+      // A display page never navigates: it asks for a new version now and then.
+      if (pufa.onUpdate) setInterval(function () { reg.update().catch(function () {}); }, 5 * 60 * 1000);
+      reg.addEventListener("updatefound", function () {
+        var w = reg.installing;
+        if (!w) return;
+        w.addEventListener("statechange", function () { if (w.state === "installed") offer(w); });
+      });
+    }).catch(function () { /* not available (private mode): the site works as usual */ });
+  }
   function later() { setTimeout(register, 2000); }
   if (document.readyState === "complete") later(); else window.addEventListener("load", later);
-  function register() { navigator.serviceWorker.register(sw).then(function (reg) {
-    function offer(worker) {
-      if (!worker || !navigator.serviceWorker.controller) return;   // first visit: nothing to update
-      showUpdate(function () { wanted = true; worker.postMessage({ type: "SKIP_WAITING" }); });
-    }
-    if (reg.waiting) offer(reg.waiting);
-    // A display page never navigates: it asks for a new version now and then.
-    if (pufa.onUpdate) setInterval(function () { reg.update().catch(function () {}); }, 5 * 60 * 1000);
-    reg.addEventListener("updatefound", function () {
-      var w = reg.installing;
-      if (!w) return;
-      w.addEventListener("statechange", function () { if (w.state === "installed") offer(w); });
-    });
-  }).catch(function () { /* not available (private mode): the site works as usual */ }); }
 }
 
 function showUpdate(apply) {
