@@ -661,7 +661,12 @@ function rank(plan, posting, limit, perDoc) {
    is compared with each of them by the characters and bigrams they share (a
    paraphrase shares characters more often than bigrams: 爸走了…欠债 / 老人走了…
    留下的债), weighted by how rare each is in the bank, as a cosine in 0..1. */
-var ASK_WEIGHT = 3, ASK_MIN = 0.3, CHAR_WEIGHT = 0.5;
+// Chosen on bench/search-eval general-articles + holdout-colloquial with 10 domains
+// (decisions 0014): a paraphrase often shares few characters (老公喝醉了就打我 / 老公打我，
+// 我能去法院申请保护令吗: 0.24), so a weak likeness still lends, by the square of the
+// similarity: a 0.2 neighbour (邻居…走 for 邻居的狗…) lends a sixth of a 0.5 one, and a
+// 0.5 one 2.5 times the best unit: a Q&A page that answers the question keeps its lead.
+var ASK_WEIGHT = 10, ASK_MIN = 0.15, ASK_SHOWN = 0.3, CHAR_WEIGHT = 0.5;
 function askFeatures(text) {   // {feature: weight}: bigrams 1, single characters CHAR_WEIGHT
   var out = {}, runs = text.match(/[\u3400-\u9fff]+/g) || [];
   for (var r = 0; r < runs.length; r++) {
@@ -741,10 +746,13 @@ function lendAsks(plan, unitScore, cover) {
   plan.asked = [];
   for (var i = 0; i < found.length && found[i][1] >= ASK_MIN; i++) {
     var t = plan.bank.target[found[i][0]];
-    if (best[t] === undefined) { best[t] = found[i][1]; plan.asked.push([found[i][0], t]); }
+    if (best[t] !== undefined) continue;
+    best[t] = found[i][1];
+    // Offered to the reader as a nearby question only when it is really near.
+    if (found[i][1] >= ASK_SHOWN) plan.asked.push([found[i][0], t]);
   }
   for (var t2 in best) {
-    unitScore[t2] = (unitScore[t2] || 0) + ASK_WEIGHT * best[t2] * scale;
+    unitScore[t2] = (unitScore[t2] || 0) + ASK_WEIGHT * best[t2] * best[t2] * scale;
     cover[t2] = Math.max(cover[t2] || 0, best[t2]);
   }
 }
