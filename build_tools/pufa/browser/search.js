@@ -667,15 +667,19 @@ function rank(plan, posting, limit, perDoc) {
 // similarity: a 0.2 neighbour (邻居…走 for 邻居的狗…) lends a sixth of a 0.5 one, and a
 // 0.5 one 2.5 times the best unit: a Q&A page that answers the question keeps its lead.
 var ASK_WEIGHT = 10, ASK_MIN = 0.15, ASK_SHOWN = 0.3, CHAR_WEIGHT = 0.5;
-function askFeatures(text) {   // {feature: weight}: bigrams 1, single characters CHAR_WEIGHT
-  var out = {}, runs = text.match(/[\u3400-\u9fff]+/g) || [];
+function eachFeature(text, visit) {   // visit(feature, weight): characters CHAR_WEIGHT, bigrams 1
+  var runs = text.match(/[\u3400-\u9fff]+/g) || [];
   for (var r = 0; r < runs.length; r++) {
     var t = runs[r];
     for (var i = 0; i < t.length; i++) {
-      out[t.charAt(i)] = CHAR_WEIGHT;
-      if (i + 1 < t.length) out[t.substr(i, 2)] = 1;
+      visit(t.charAt(i), CHAR_WEIGHT);
+      if (i + 1 < t.length) visit(t.substr(i, 2), 1);
     }
   }
+}
+function askFeatures(text) {   // {feature: weight}
+  var out = {};
+  eachFeature(text, function (f, w) { out[f] = w; });
   return out;
 }
 function askText(text) {
@@ -686,28 +690,24 @@ function askText(text) {
 // a phone); a query then walks these lists.
 function prepareBank(data) {
   if (data.ready) return data;
-  var started = now(), at = 0, id = {}, df = [], last = [], lists = [], chars = [];
+  var started = now(), at = 0, id = {}, df = [], last = [], lists = [], weights = [], i, list;
+  function count(f, w) {
+    var k = id[f];
+    if (k === undefined) { k = id[f] = df.length; df.push(0); last.push(-1); weights.push(w); }
+    if (last[k] === i) return;      // each feature once per question
+    last[k] = i; df[k]++;
+    list.push(k);
+  }
   data.target = [];
-  for (var i = 0; i < data.q.length; i++) {
+  for (i = 0; i < data.q.length; i++) {
     data.target.push(at += data.to[i]);
-    var runs = askText(data.q[i]).match(/[\u3400-\u9fff]+/g) || [], list = [];
-    for (var r = 0; r < runs.length; r++) {
-      var t = runs[r];
-      for (var c = 0; c < t.length; c++) {
-        for (var size = 1; size <= 2 && c + size <= t.length; size++) {
-          var f = t.substr(c, size), k = id[f];
-          if (k === undefined) { k = id[f] = df.length; df.push(0); last.push(-1); chars.push(size === 1); }
-          if (last[k] === i) continue;      // each feature once per question
-          last[k] = i; df[k]++;
-          list.push(k);
-        }
-      }
-    }
+    list = [];
+    eachFeature(askText(data.q[i]), count);
     lists.push(list);
   }
   var n = data.q.length;
-  data.weight = [];    // per feature: its weight (characters CHAR_WEIGHT, bigrams 1) × idf
-  for (var j = 0; j < df.length; j++) data.weight.push((chars[j] ? CHAR_WEIGHT : 1) * Math.log(1 + (n - df[j] + 0.5) / (df[j] + 0.5)));
+  data.weight = [];    // per feature: its weight × idf
+  for (var j = 0; j < df.length; j++) data.weight.push(weights[j] * Math.log(1 + (n - df[j] + 0.5) / (df[j] + 0.5)));
   data.id = id; data.lists = lists; data.rare = Math.log(1 + (n + 0.5) / 0.5);
   data.norm = [];
   for (var q = 0; q < lists.length; q++) {
