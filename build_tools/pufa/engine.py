@@ -321,20 +321,23 @@ def build(site: Path, echo=print, *, no_check: bool = False, out_dir: Path | Non
     session.hand(config.config_file_path, session.Handoff(load=lambda cfg: model, preview=preview))
     try:
         mkdocs_build(config)
+        # Posters are print sheets of pages, not pages.
+        pages = sum(1 for p in build_dir.rglob("index.html") if p.relative_to(build_dir).parts[0] != POSTERS)
     except (PluginError, BuildError, Abort) as exc:
         if out_dir is None:
             publish.discard(build_dir)
         detail = "\n".join(collector.errors) or f"生成失败：{exc}"
         raise SiteError(detail + "\n      原来的网站保持不变。") from None
     except BaseException:
+        # Stopped (Ctrl+C, SIGTERM, SIGHUP): MkDocs tells plugins only of errors,
+        # so end the index worker here, before removing the folder it writes to.
+        processes.stop_helpers()
         if out_dir is None:
             publish.discard(build_dir)
         raise
     finally:
         session.release(config.config_file_path)
         restore()
-    # Posters are print sheets of pages, not pages.
-    pages = sum(1 for p in build_dir.rglob("index.html") if p.relative_to(build_dir).parts[0] != POSTERS)
     if out_dir is None:
         publish.publish(build_dir, site_dir)
     return BuildResult(site_dir, time.perf_counter() - started, pages, model.findings + collector.findings,

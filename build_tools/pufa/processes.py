@@ -10,6 +10,8 @@ import contextlib
 import signal
 import threading
 
+_helpers: list = []         # running helper processes (multiprocessing.Process)
+
 
 def end_with_parent() -> None:
     """Call in a forked child: on Linux it is killed when its parent ends,
@@ -20,6 +22,26 @@ def end_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def started(process) -> None:
+    """Note a helper so that `stop_helpers` can end it."""
+    _helpers.append(process)
+
+
+def finished(process) -> None:
+    if process in _helpers:
+        _helpers.remove(process)
+
+
+def stop_helpers() -> None:
+    """Kill every noted helper and wait until it is gone: a build that is
+    stopped removes its temporary folder only after nobody writes there."""
+    while _helpers:
+        process = _helpers.pop()
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=10)
 
 
 def _interrupt(signum, frame):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pufa.content import types as T
 from pufa.laws.library import short_name
+from pufa import processes
 from pufa.processes import end_with_parent
 from pufa.search import asks as A
 from pufa.search import build as B
@@ -143,6 +144,7 @@ class _Job:
             self.conn, child = ctx.Pipe(duplex=False)
             self.process = ctx.Process(target=_child, args=(lib, index, child), daemon=True)
             self.process.start()
+            processes.started(self.process)
             child.close()
         else:
             self.pool = ThreadPoolExecutor(max_workers=1)
@@ -158,12 +160,16 @@ class _Job:
         except EOFError:
             raise RuntimeError("搜索索引的后台进程意外退出") from None
         self.process.join()
+        processes.finished(self.process)
         law.index = self.index
         return law
 
     def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.kill()
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(timeout=10)        # gone before its folder is removed
+            processes.finished(self.process)
         if self.future is not None:
             self.future.cancel()
 
