@@ -77,7 +77,8 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
             add(rel)
     for rel in ("index.html", "offline/index.html", "offline/sections.js", "manifest.webmanifest",
                 "search/index.html",
-                "search/search.js", "search/meta.js", "search/pinyin.js", "search/asks.js", "search/ts.js"):
+                "search/search.js", "search/meta.js", "search/pinyin.js", "search/asks.js", "search/ts.js",
+                "search/elsewhere.js"):
         add(rel)
     listings = sorted(u for u, s in page_urls.items() if u.endswith("index.html") and u.count("/") <= 2)
     for rel in listings:
@@ -122,7 +123,7 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
     return p
 
 
-LAW_KINDS = {"law", "interpretation", "regulation", "rule", "case", "other"}
+LAW_KINDS = {"law", "interpretation", "regulation", "rule", "case", "other", "local", "elsewhere"}
 
 
 def _page_blocks(site_dir: Path) -> list[int]:
@@ -132,7 +133,9 @@ def _page_blocks(site_dir: Path) -> list[int]:
         return []
     text = meta_file.read_text(encoding="utf-8")
     meta = json.loads(text[text.index("(") + 1: text.rindex(")")])
-    kinds, docs, block, units = meta["kinds"], meta["docs"], meta["block"], meta["units"]
+    from pufa.search.build import read_docs
+
+    kinds, docs, block, units = meta["kinds"], read_docs(meta), meta["block"], meta["units"]
     blocks: set[int] = set()
     for i, doc in enumerate(docs):
         if kinds[doc[2]] in LAW_KINDS:

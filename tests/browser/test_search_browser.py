@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ARTIFACTS, copy_sample, pufa, serve
+from conftest import ARTIFACTS, ROOT, copy_sample, pufa, serve
 
 SHOTS = ARTIFACTS / "screenshots"
 
@@ -305,3 +305,41 @@ def test_common_searches_can_be_set_or_turned_off(tmp_path):
     cfg.write_text(text.replace(line, "        suggestions: []"), encoding="utf-8")
     pufa("build", "--site", str(site), check=True)
     assert "常用搜索" not in (site / "site" / "search" / "index.html").read_text(encoding="utf-8")
+
+
+LOCAL_REGULATION = """# {title}
+
+2024年6月1日{place}人民代表大会常务委员会通过（示例，测试用文本）
+<!-- INFO END -->
+
+第一条 为了规范物业管理活动，制定本条例。
+
+第二条 业主应当按照物业服务合同的约定交纳物业费。
+"""
+
+
+def test_other_regions_regulations_are_found_by_name_and_shown_with_their_titles(tmp_path, new_page):
+    """A 浙江 site holding 北京's regulations too: 物业费 shows 浙江's first; 北京's regulation
+    keeps its title in the results though meta.js leaves it out, and naming it finds it first."""
+    site = tmp_path / "s"
+    pufa("init", str(site), "--empty", "--region", "浙江", check=True)
+    pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
+    local = tmp_path / "local-laws"
+    for region, place, title in [("浙江", "云溪市", "云溪市物业管理条例"), ("北京", "北京市", "北京市物业管理条例")]:
+        (local / region).mkdir(parents=True)
+        (local / region / f"{title}(2024-06-01).md").write_text(
+            LOCAL_REGULATION.format(title=title, place=place), encoding="utf-8")
+    pufa("import-laws", str(local), "--site", str(site), check=True)
+    pufa("build", "--site", str(site), check=True)
+    assert "北京市物业管理条例" not in (site / "site" / "search" / "meta.js").read_text(encoding="utf-8")
+    with serve(site / "site") as base:
+        p = new_page(1280, 800)
+        fetched = []
+        p.on("request", lambda r: fetched.append(r.url))
+        p.goto(base)
+        found = docs(search(p, "物业费"))
+        assert found[:2] == ["云溪市物业管理条例", "北京市物业管理条例"]
+        assert not any(u.endswith("elsewhere.js") for u in fetched)
+        named = search(p, "北京市物业管理条例")
+        assert named[0]["doc"] == "北京市物业管理条例" and named[0]["kind"] == "elsewhere"
+        assert any(u.endswith("search/elsewhere.js") for u in fetched)

@@ -90,8 +90,8 @@ def test_index_files_and_postings(small_index):
     # The URLs of the block's documents ride with the block, not in meta.js (every first query loads it).
     assert urls["0"] == "laws/xing-fa/"
     _, (meta,) = load(out / "meta.js")
-    assert meta["docs"][0][:7] == ["中华人民共和国刑法", "", 0, 0, 0, 1, 2]
-    assert meta["docs"][1][4] == 3
+    assert B.read_docs(meta)[0][:7] == ["中华人民共和国刑法", "", 0, 0, 0, 1, 2]
+    assert B.read_docs(meta)[1][4] == 3
 
 
 def test_pruning_keeps_the_highest_impacts():
@@ -330,3 +330,29 @@ def test_local_regulations_rank_by_the_sites_region():
     value = {k: float(v) for k, v in re.findall(r"\"?(\w+)\"?: (-?[\d.]+)", prior)}
     assert value["elsewhere"] < min(value["case"], value["rule"]) and abs(value["local"] - value["law"]) < 0.05
     assert "local" in B.KINDS and "elsewhere" in B.KINDS
+
+
+def test_other_regions_titles_wait_in_elsewhere_js_and_their_blocks(tmp_path):
+    """meta.js, loaded by every first query, leaves other regions' titles out: they ride
+    in their units' blocks and in elsewhere.js, which a query naming their place loads."""
+    from pufa import pwa
+
+    docs = [B.Doc("中华人民共和国民法典", "laws/mfd/", "law"),
+            B.Doc("云溪市物业管理条例", "laws/yx/", "local"),
+            B.Doc("北京市物业管理条例", "laws/bj/", "elsewhere"),
+            B.Doc("深圳经济特区物业管理条例", "laws/sz/", "elsewhere"),
+            B.Doc("交物业费的那些事", "lessons/wy/", "lesson")]
+    units = [B.Unit(i, "", "", f"{d.title} 物业费") for i, d in enumerate(docs)]
+    B.build(docs, units, tmp_path / "search", settings=B.Settings(shards=4, block_size=1))
+    _, (meta,) = load(tmp_path / "search" / "meta.js")
+    assert [row[0] for row in B.read_docs(meta)] == ["中华人民共和国民法典", "云溪市物业管理条例", "", "", "交物业费的那些事"]
+    assert [row[4] for row in B.read_docs(meta)] == [0, 1, 2, 3, 4]
+    assert meta["places"] == ["北京", "深圳"]
+    _, (far,) = load(tmp_path / "search" / "elsewhere.js")
+    assert far == {"d": [2, 1], "t": "北京市物业管理条例\n深圳经济特区物业管理条例"}
+    _, (_, rows, urls, titles) = load(tmp_path / "search" / "u" / "2.js")
+    assert urls == {"2": "laws/bj/"} and titles == {"2": "北京市物业管理条例"}
+    assert len(load(tmp_path / "search" / "u" / "1.js")[1]) == 3        # a title in meta.js rides nowhere else
+    # The offline worker saves the blocks of pages, not of laws of any region.
+    assert pwa._page_blocks(tmp_path) == [4]
+    assert B.places_of(["关于加强物业管理的决定", "广东省物业管理条例"]) == ["广东"]

@@ -27,10 +27,11 @@ window.pufaSearch = {
   meta: function (d) { arrived("meta.js", d); },
   pinyin: function (d) { arrived("pinyin.js", d); },
   t: function (n, d) { arrived("t/" + n + ".js", parseShard(d)); },
-  u: function (n, d, urls) { d.urls = urls || {}; arrived("u/" + n + ".js", d); },
+  u: function (n, d, urls, titles) { d.urls = urls || {}; d.titles = titles || {}; arrived("u/" + n + ".js", d); },
   f: function (k, d) { arrived("f/" + k + ".js", unitSet(d)); },
   asks: function (d) { arrived("asks.js", d); },
-  ts: function (d) { arrived("ts.js", d); }
+  ts: function (d) { arrived("ts.js", d); },
+  elsewhere: function (d) { arrived("elsewhere.js", d); }
 };
 function load(path) {
   if (cache[path]) return cache[path];
@@ -182,21 +183,34 @@ function cnToInt(s) {
 }
 /* ---- the index metadata --------------------------------------------------- */
 var M = null;
+function unpackDocs(c) {   // meta.js's columns (build.py doc_columns) -> rows
+  var titles = c.k.length ? c.t.split("\n") : [], docs = [], start = 0;
+  for (var i = 0; i < titles.length; i++) {
+    var row = [titles[i], "", parseInt(c.k.charAt(i), 36), parseInt(c.s.charAt(i), 36), start, c.f[i], c.a[i]];
+    if (c.x[i]) row.push(c.x[i]);
+    docs.push(row);
+    start += c.n[i];
+  }
+  return docs;
+}
+function setTitle(d, title) {
+  var t = normalize(title), sh = t.replace(/^中华人民共和国/, ""), tt = terms(sh), set = {};
+  for (var j = 0; j < tt.length; j++) set[tt[j]] = 1;
+  M.docs[d][0] = title;
+  M.normTitles[d] = t;
+  M.short[d] = sh;
+  M.titleTerms[d] = [set, tt.length];   // its title's terms as a set, and how many
+}
 function meta() {
   return load("meta.js").then(function (m) {
     if (M) return M;
     M = m;
+    M.docs = unpackDocs(m.docs);
     M.short = [];
     M.normTitles = [];
-    M.titleTerms = [];    // per document: its title's terms as a set, and how many
-    for (var i = 0; i < m.docs.length; i++) {
-      var t = normalize(m.docs[i][0]), sh = t.replace(/^中华人民共和国/, "");
-      M.normTitles.push(t);
-      M.short.push(sh);
-      var tt = terms(sh), set = {};
-      for (var j = 0; j < tt.length; j++) set[tt[j]] = 1;
-      M.titleTerms.push([set, tt.length]);
-    }
+    M.titleTerms = [];
+    for (var i = 0; i < M.docs.length; i++) setTitle(i, M.docs[i][0]);
+    M.placeRe = m.places && m.places.length ? new RegExp(m.places.join("|")) : null;
     M.questionRe = m.question && m.question.length ? new RegExp(m.question.join("|"), "g") : null;
     M.askRe = m.ask && m.ask.length ? new RegExp(m.ask.join("|") + "|[?？]") : /[?？]/;
     // 法律援助中心电话, 公证处在哪, 找律师: the words that ask for a contact, at the end or the start.
@@ -327,8 +341,19 @@ function lawForName(name) {   // the document a law name in a query means
   return best;
 }
 
+// Other regions' regulations come without titles (meta.js stays small); a query
+// that names one of their places (北京, 深圳) loads them, to find them by name.
+function elsewhereFor(text) {
+  if (!M.placeRe || M.elsewhere || !M.placeRe.test(text)) return Promise.resolve(text);
+  return load("elsewhere.js").then(function (e) {
+    var titles = e.t.split("\n"), d = 0;
+    for (var i = 0; i < e.d.length; i++) { d += e.d[i]; setTitle(d, titles[i]); }
+    M.elsewhere = true;
+    return text;
+  }, function () { return text; });
+}
 function analyse(raw) {
-  return simplified(normalize(raw)).then(function (text) { return understand(text.replace(/^\s+|\s+$/g, "")); });
+  return simplified(normalize(raw)).then(elsewhereFor).then(function (text) { return understand(text.replace(/^\s+|\s+$/g, "")); });
 }
 function understand(q) {
   var plan = { text: q, phrases: [], target: null };
@@ -378,7 +403,7 @@ function understand(q) {
     for (var r = 0; r < readings.length; r++) plan.phrases.push({ text: readings[r], w: 0.7, title: true });
     // A query that names a law exactly needs no expansion.
     var compact = core.replace(/\s+/g, "");
-    for (var d = 0; d < M.docs.length; d++) {
+    for (var d = 0; compact && d < M.docs.length; d++) {
       if (M.short[d] === compact || M.normTitles[d] === compact) return plan;
     }
     // Colloquial words and short names (longest first, no overlaps), looked for
@@ -517,7 +542,7 @@ function run(plan, limit, perDoc) {
   // article asked for by number.
   var chars = plan.askText ? plan.askText.replace(/[^\u3400-\u9fff]/g, "").length : 0;
   var bank = M.asks && !plan.target && chars >= 2 && (chars >= 6 || !named.length)
-    ? load("asks.js").then(prepareBank, function () { return null; }) : null;
+    ? load("asks.js").then(prepareBank).then(function (b) { nearBlocks(b, plan); return b; }, function () { return null; }) : null;
   return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles, [bank])).then(function (shards) {
     var t1 = now();
     plan.bank = shards.pop();
@@ -736,13 +761,24 @@ function matchBank(bank, text) {   // [[question, similarity 0..1], …] best fi
   out.sort(function (x, y) { return y[1] - x[1]; });
   return out;
 }
+// The articles of the questions nearest to the query are shown almost always:
+// their blocks load while the shards do, not after the ranking.
+function nearBlocks(bank, plan) {
+  plan.found = matchBank(bank, plan.askText);
+  var blocks = [];
+  for (var i = 0; i < plan.found.length && plan.found[i][1] >= ASK_SHOWN && blocks.length < 3; i++) {
+    var b = Math.floor(bank.target[plan.found[i][0]] / M.block);
+    if (blocks.indexOf(b) < 0) blocks.push(b);
+  }
+  blocks.forEach(function (b) { load("u/" + b + ".js").then(null, function () { /* reported later */ }); });
+}
 // The best match of each article's questions lends its similarity to the article
 // (the best, not their sum: four phrasings of one article are not four answers).
 function lendAsks(plan, unitScore, cover) {
   var scale = 0, best = {};
   for (var u in unitScore) if (unitScore[u] > scale) scale = unitScore[u];
   scale = scale || 1;
-  var found = matchBank(plan.bank, plan.askText);
+  var found = plan.found || matchBank(plan.bank, plan.askText);
   plan.asked = [];
   for (var i = 0; i < found.length && found[i][1] >= ASK_MIN; i++) {
     var t = plan.bank.target[found[i][0]];
@@ -816,7 +852,7 @@ function materialise(units, plan) {
     var shownUnits = units.filter(function (u) { return byBlock[Math.floor(u / M.block)]; });
     var out = shownUnits.map(function (u) {
       var block = byBlock[Math.floor(u / M.block)], row = block[u % M.block] || ["", ""];
-      var d = docOfUnit(u), doc = M.docs[d];
+      var d = docOfUnit(u), doc = M.docs[d], name = doc[0] || block.titles[d] || "";
       var label = row[0] || "", anchor = row[2] || "";
       var key = !label ? articleKey(u, d) : null;
       if (key) {
@@ -831,8 +867,8 @@ function materialise(units, plan) {
         if (row[3] && !new RegExp(figureRe.source).test(shown) && new RegExp(figureRe.source).test(row[3])) shown = "……" + row[3];
       }
       return {
-        doc: doc[0],
-        title: doc[0] + (label ? " " + label : ""),
+        doc: name,
+        title: name + (label ? " " + label : ""),
         url: pageUrl((block.urls && block.urls[d]) || doc[1]) + (anchor ? "#" + anchor : ""),
         snippet: highlight(shown, plan, figureRe),
         label: label,

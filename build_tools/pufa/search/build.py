@@ -133,6 +133,51 @@ def _encode_varints(values: np.ndarray, impacts: np.ndarray) -> tuple[bytes, np.
     return lookup[out].tobytes(), ends
 
 
+# A place at the start of a local regulation's title: 北京市, 深圳经济特区, 广东省.
+_PLACE = re.compile(r"^(.{2,8}?)(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|自治县"
+                    r"|经济特区|新区|省|市|县|区|州|盟)")
+
+
+def places_of(titles: list[str]) -> list[str]:
+    """The places other regions' regulations are named by (北京, 深圳): a query
+    that names one loads those regulations' titles (elsewhere.js)."""
+    found = set()
+    for title in titles:
+        m = _PLACE.match(title)
+        if m and not m.group(1).startswith("关于"):
+            found.add(m.group(1))
+    return sorted(found)
+
+
+def doc_columns(docs: list[Doc], starts: list[int]) -> dict:
+    """The documents as meta.js carries them, one column each (a third of the
+    bytes of a row each): titles one per line, kind and status one character,
+    unit counts, first article, articles, and the irregular numberings by
+    document.  Other regions' titles are left empty (see places_of)."""
+    return {"t": "\n".join("" if d.kind == "elsewhere" else _SPACES.sub(" ", d.title) for d in docs),
+            "k": "".join(ALPHABET[KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page")] for d in docs),
+            "s": "".join(ALPHABET[STATUSES.index(d.status) if d.status in STATUSES else 0] for d in docs),
+            "n": [starts[i + 1] - starts[i] for i in range(len(docs))],
+            "f": [d.first_article for d in docs],
+            "a": [d.articles for d in docs],
+            "x": {str(i): d.irregular for i, d in enumerate(docs) if d.irregular}}
+
+
+def read_docs(meta: dict) -> list[list]:
+    """meta.js's documents as rows [title, "", kind, status, first unit, first
+    article, articles(, irregular)], as the browser unpacks them."""
+    c = meta["docs"]
+    titles = c["t"].split("\n") if c["k"] else []
+    rows, start = [], 0
+    for i, title in enumerate(titles):
+        row = [title, "", ALPHABET.index(c["k"][i]), ALPHABET.index(c["s"][i]), start, c["f"][i], c["a"][i]]
+        if str(i) in c["x"]:
+            row.append(c["x"][str(i)])
+        rows.append(row)
+        start += c["n"][i]
+    return rows
+
+
 def differences(values: list[int]) -> list[int]:
     """Ascending numbers as their differences (the first as itself): short in JSON."""
     return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
@@ -703,15 +748,17 @@ class IndexWriter:
         self.figures: dict = {k: [] for k in figures.KINDS}   # kind -> units stating one
         self.extra_files: dict = {}   # name -> bytes, written with meta.js (asks.js)
 
-    def blocks(self, units: list[Unit], final: bool, urls: list[str]) -> None:
+    def blocks(self, units: list[Unit], final: bool, docs: list[Doc]) -> None:
         """Write the blocks of units[blocks_done*B:]; only complete ones unless final.
-        A block also carries the URLs of its units' documents (`urls`: by document):
-        not meta.js, which every first query loads whole."""
+        A block also carries the URLs of its units' documents, and the titles of
+        other regions' regulations: not meta.js, which every first query loads whole."""
         size = self.settings.block_size
         total = len(units) // size if not final else (len(units) + size - 1) // size
         for n in range(self.blocks_done, total):
             rows = []
-            doc_urls = {str(d): urls[d] for d in dict.fromkeys(u.doc for u in units[n * size:(n + 1) * size])}
+            in_block = list(dict.fromkeys(u.doc for u in units[n * size:(n + 1) * size]))
+            doc_urls = {str(d): docs[d].url for d in in_block}
+            titles = {str(d): docs[d].title for d in in_block if docs[d].kind == "elsewhere"}
             for unit_no, u in enumerate(units[n * size:(n + 1) * size], n * size):
                 snippet = _SPACES.sub(" ", u.snippet or u.text).strip()[: u.snippet_chars or self.settings.snippet_chars]
                 # Article labels and anchors (第一千零七十七条, art-1077) are rebuilt
@@ -730,7 +777,7 @@ class IndexWriter:
                     if extra:
                         row += [""] * (3 - len(row)) + [extra]
                 rows.append(row)
-            self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows, doc_urls))
+            self.writer.write(self.out / "u" / f"{n}.js", _js("u", n, rows, doc_urls, *([titles] if titles else [])))
         self.blocks_done = max(self.blocks_done, total)
 
     def finish(self, docs: list[Doc], units: list[Unit], pairs: Pairs, ascii_terms: AsciiTerms,
@@ -788,7 +835,7 @@ class IndexWriter:
                     f"{entry}:{encode_scales(np.array([scale]))[0]}{data.decode('ascii')}")
             for n, entries in enumerate(shards):
                 writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
-            self.blocks(units, final=True, urls=[d.url for d in docs])
+            self.blocks(units, final=True, docs=docs)
             # Units that state a figure of each kind (delta-encoded, no impacts).
             for kind, listed in self.figures.items():
                 writer.write(out / "f" / f"{kind}.js", _js("f", kind, encode_units(sorted(set(listed)))))
@@ -799,17 +846,19 @@ class IndexWriter:
             "block": settings.block_size,
             "kinds": list(KINDS),
             "statuses": list(STATUSES),
-            # (a document's URL is in the blocks of its units, not here: [1] is kept, empty)
-            "docs": [[d.title, "", KINDS.index(d.kind) if d.kind in KINDS else KINDS.index("page"),
-                      STATUSES.index(d.status) if d.status in STATUSES else 0,
-                      starts[i], d.first_article, d.articles] + ([d.irregular] if d.irregular else [])
-                     for i, d in enumerate(docs)],
+            # (a document's URL is in the blocks of its units, not here)
+            "docs": doc_columns(docs, starts),
             "units": len(units),
             "fig": [k for k in figures.KINDS] if units else [],
             # Terms in so many units that their few kept postings say nothing: a query
             # does not load them (one request less each) unless it has nothing else.
             "common": sorted(common) if units else [],
         }
+        elsewhere = [i for i, d in enumerate(docs) if d.kind == "elsewhere"]
+        if elsewhere:
+            meta["places"] = places_of([docs[i].title for i in elsewhere])
+            writer.write(out / "elsewhere.js", _js("elsewhere", {
+                "d": differences(elsewhere), "t": "\n".join(_SPACES.sub(" ", docs[i].title) for i in elsewhere)}))
         meta.update(extra or {})
         writer.write(out / "meta.js", _js("meta", meta))
         writer.write(out / "pinyin.js", _js("pinyin", pinyin or []))

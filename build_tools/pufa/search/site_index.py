@@ -121,7 +121,7 @@ def _index_laws(lib, index: B.IndexWriter) -> _LawIndex:
     units = [u for unit_list in unit_lists for u in unit_list]
     # Sorted runs in files beside the index: tens of millions of pairs never in memory at once.
     pairs = B.pair_runs(units, 0, ascii_terms, spill=index.out)
-    index.blocks(units, final=False, urls=[d.url for d in docs])
+    index.blocks(units, final=False, docs=docs)
     index.writer.close()
     index.writer = B._Writer()
     titles = [short_name(d.title) for d in docs if d.kind != "case"]
