@@ -123,7 +123,7 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
     return p
 
 
-LAW_KINDS = {"law", "interpretation", "regulation", "rule", "case", "other", "local", "elsewhere"}
+LAW_KINDS = {"law", "interpretation", "regulation", "rule", "case", "other", "local", "city", "elsewhere"}
 
 
 def _page_blocks(site_dir: Path) -> list[int]:

@@ -319,14 +319,16 @@ LOCAL_REGULATION = """# {title}
 
 
 def test_other_regions_regulations_are_found_by_name_and_shown_with_their_titles(tmp_path, new_page):
-    """A 浙江 site holding 北京's regulations too: 物业费 shows 浙江's first; 北京's regulation
-    keeps its title in the results though meta.js leaves it out, and naming it finds it first."""
+    """A 浙江 site holding 北京's regulations too: 物业费 shows 浙江's first, the province's own
+    regulation (binding every reader) before a city's; 北京's regulation keeps its title in the
+    results though meta.js leaves it out, and naming it finds it first."""
     site = tmp_path / "s"
     pufa("init", str(site), "--empty", "--region", "浙江", check=True)
     pufa("import-laws", str(ROOT / "tests" / "fixtures" / "laws"), "--site", str(site), check=True)
     local = tmp_path / "local-laws"
-    for region, place, title in [("浙江", "云溪市", "云溪市物业管理条例"), ("北京", "北京市", "北京市物业管理条例")]:
-        (local / region).mkdir(parents=True)
+    for region, place, title in [("浙江", "云溪市", "云溪市物业管理条例"), ("浙江", "浙江省", "浙江省物业管理条例"),
+                                 ("北京", "北京市", "北京市物业管理条例")]:
+        (local / region).mkdir(parents=True, exist_ok=True)
         (local / region / f"{title}(2024-06-01).md").write_text(
             LOCAL_REGULATION.format(title=title, place=place), encoding="utf-8")
     pufa("import-laws", str(local), "--site", str(site), check=True)
@@ -337,8 +339,9 @@ def test_other_regions_regulations_are_found_by_name_and_shown_with_their_titles
         fetched = []
         p.on("request", lambda r: fetched.append(r.url))
         p.goto(base)
-        found = docs(search(p, "物业费"))
-        assert found[:2] == ["云溪市物业管理条例", "北京市物业管理条例"]
+        results = search(p, "物业费")
+        assert docs(results)[:3] == ["浙江省物业管理条例", "云溪市物业管理条例", "北京市物业管理条例"]
+        assert [r["kind"] for r in results[:2]] == ["local", "city"]
         assert not any(u.endswith("elsewhere.js") for u in fetched)
         named = search(p, "北京市物业管理条例")
         assert named[0]["doc"] == "北京市物业管理条例" and named[0]["kind"] == "elsewhere"

@@ -320,16 +320,21 @@ def test_local_regulations_rank_by_the_sites_region():
     assert region_of("浙江省") == "浙江" and region_of("广西壮族自治区") == "广西" and region_of("火星") is None
     assert region_slug("陕西") != region_slug("山西")
     assert category_of("laws/di-fang-xing-fa-gui/zhe-jiang/wen-zhou-wu-ye.md") == ("地方性法规", "浙江")
+    province = LawEntry(LawDoc(title="浙江省物业管理条例"), "laws/di-fang-xing-fa-gui/zhe-jiang/b.md", "地方性法规", "浙江")
     zhejiang = LawEntry(LawDoc(title="温州市物业管理条例"), "laws/di-fang-xing-fa-gui/zhe-jiang/a.md", "地方性法规", "浙江")
     beijing = LawEntry(LawDoc(title="北京市物业管理条例"), "laws/di-fang-xing-fa-gui/bei-jing/a.md", "地方性法规", "北京")
     national = LawEntry(LawDoc(title="中华人民共和国民法典"), "laws/min-fa-dian/a.md", "民法典")
-    assert [law_kind(e, "浙江") for e in (zhejiang, beijing, national)] == ["local", "elsewhere", "law"]
+    assert [law_kind(e, "浙江") for e in (province, zhejiang, beijing, national)] == ["local", "city", "elsewhere", "law"]
     assert law_kind(zhejiang, "") == "elsewhere"          # a site that says no region: none is its own
+    assert law_kind(beijing, "北京") == "local"           # a municipality's regulations bind all of it
     js = (B.__file__.rsplit("/", 2)[0] + "/browser/search.js")
     prior = re.search(r"var KIND_PRIOR = \{(.*?)\};", open(js, encoding="utf-8").read(), re.S).group(1)
     value = {k: float(v) for k, v in re.findall(r"\"?(\w+)\"?: (-?[\d.]+)", prior)}
-    assert value["elsewhere"] < min(value["case"], value["rule"]) and abs(value["local"] - value["law"]) < 0.05
-    assert "local" in B.KINDS and "elsewhere" in B.KINDS
+    assert value["elsewhere"] < min(value["case"], value["rule"])
+    # Own region's regulations beside national law, above the other national texts.
+    assert abs(value["local"] - value["law"]) < 0.05 and abs(value["city"] - value["law"]) < 0.05
+    assert min(value["local"], value["city"]) > max(value["regulation"], value["interpretation"])
+    assert {"local", "city", "elsewhere"} <= set(B.KINDS)
 
 
 def test_other_regions_titles_wait_in_elsewhere_js_and_their_blocks(tmp_path):

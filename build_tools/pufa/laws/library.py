@@ -52,7 +52,7 @@ PRC = "中华人民共和国"
 REGIONS = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
            "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
            "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-_REGION_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
+REGION_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
 
 
 def region_slug(region: str) -> str:
@@ -74,7 +74,7 @@ def region_named(slug: str) -> str:
 def region_of(name: str) -> str | None:
     """浙江, 浙江省, 广西壮族自治区 -> the region's short name; None if it is not one."""
     name = name.strip()
-    for suffix in sorted(_REGION_SUFFIXES, key=len, reverse=True):
+    for suffix in sorted(REGION_SUFFIXES, key=len, reverse=True):
         if name.endswith(suffix) and name[: -len(suffix)] in REGIONS:
             return name[: -len(suffix)]
     return name if name in REGIONS else None

@@ -40,7 +40,8 @@ _SPACES = re.compile(r"\s+")
 
 KINDS = ("law", "interpretation", "regulation", "case", "guide", "lesson", "qa", "village",
          "history", "campaign", "page", "directory", "document", "rule", "other",
-         "local", "elsewhere")     # local regulations: of the site's own region / of another
+         "local", "elsewhere",     # local regulations: of the site's own region / of another
+         "city")                   # …of a city in the site's region (local: the province's own)
 STATUSES = ("in-force", "superseded", "repealed")
 
 

@@ -5,7 +5,7 @@ import html
 import re
 
 from pufa.laws import corpus
-from pufa.laws.library import LawEntry, LawLibrary, short_name
+from pufa.laws.library import REGION_SUFFIXES, LawEntry, LawLibrary, short_name
 from pufa.search.build import Doc, Unit
 
 # Ranking prefers the higher authority: 法律 > 司法解释 > 行政法规 > 部门规章 > 案例.
@@ -21,10 +21,20 @@ CATEGORY_KIND = {"司法解释": "interpretation", "行政法规": "regulation",
 
 def law_kind(entry: LawEntry, region: str = "") -> str:
     """A local regulation ranks beside national law in its own region (the site's
-    `region`), below it elsewhere: 物业费 on a 浙江 site is not Beijing's rule."""
+    `region`), below it elsewhere: 物业费 on a 浙江 site is not Beijing's rule.
+    Within the region, the province's own regulation (浙江省物业管理条例) binds every
+    reader; a city's (温州市…) only that city's: "local" and "city"."""
     if entry.category == "地方性法规":
-        return "local" if region and entry.subcategory == region else "elsewhere"
+        if not region or entry.subcategory != region:
+            return "elsewhere"
+        return "local" if province_wide(entry.title, region) else "city"
     return CATEGORY_KIND.get(entry.category, "law")
+
+
+def province_wide(title: str, region: str) -> bool:
+    """浙江省物业管理条例, 北京市…, 广西壮族自治区…, 浙江省人民代表大会常务委员会关于…"""
+    title = title.lstrip("《")
+    return any(title.startswith(region + suffix) for suffix in REGION_SUFFIXES)
 
 
 def law_units(entry: LawEntry, doc_index: int, doc: Doc) -> list[Unit]:
