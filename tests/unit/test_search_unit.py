@@ -361,3 +361,16 @@ def test_other_regions_titles_wait_in_elsewhere_js_and_their_blocks(tmp_path):
     # The offline worker saves the blocks of pages, not of laws of any region.
     assert pwa._page_blocks(tmp_path) == [4]
     assert B.places_of(["关于加强物业管理的决定", "广东省物业管理条例"]) == ["广东"]
+
+
+def test_meta_js_counts_units_only_where_a_laws_articles_do_not_say_it():
+    """A law's units are its preamble and its articles: meta.js leaves their count
+    out (4 KB of every first query); pages and cases keep theirs, in order."""
+    law = B.Doc("中华人民共和国民法典", "laws/mfd/", "law", first_article=1, articles=3)
+    page = B.Doc("交物业费的那些事", "lessons/wy/", "lesson")
+    odd = B.Doc("某条例", "laws/odd/", "regulation", first_article=1, articles=2)   # one unit more
+    case = B.Doc("指导案例1号", "laws/case/", "case")
+    starts = [0, 4, 6, 10, 13]
+    columns = B.doc_columns([law, page, odd, case], starts)
+    assert columns["n"] == [2, 3] and columns["m"] == {"2": 4}
+    assert [row[4] for row in B.read_docs({"docs": columns})] == [0, 4, 6, 10]

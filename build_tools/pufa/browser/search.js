@@ -184,12 +184,13 @@ function cnToInt(s) {
 /* ---- the index metadata --------------------------------------------------- */
 var M = null;
 function unpackDocs(c) {   // meta.js's columns (build.py doc_columns) -> rows
-  var titles = c.k.length ? c.t.split("\n") : [], docs = [], start = 0;
+  var titles = c.k.length ? c.t.split("\n") : [], docs = [], start = 0, other = 0;
   for (var i = 0; i < titles.length; i++) {
     var row = [titles[i], "", parseInt(c.k.charAt(i), 36), parseInt(c.s.charAt(i), 36), start, c.f[i], c.a[i]];
     if (c.x[i]) row.push(c.x[i]);
     docs.push(row);
-    start += c.n[i];
+    // A law's units: its preamble and articles; other documents say how many.
+    start += c.f[i] < 0 ? c.n[other++] : (c.m[i] !== undefined ? c.m[i] : c.f[i] + c.a[i]);
   }
   return docs;
 }
