@@ -195,12 +195,27 @@ function unpackDocs(c) {   // meta.js's columns (build.py doc_columns) -> rows
   return docs;
 }
 function setTitle(d, title) {
-  var t = normalize(title), sh = t.replace(/^中华人民共和国/, ""), tt = terms(sh), set = {};
-  for (var j = 0; j < tt.length; j++) set[tt[j]] = 1;
+  var t = normalize(title);
   M.docs[d][0] = title;
   M.normTitles[d] = t;
-  M.short[d] = sh;
-  M.titleTerms[d] = [set, tt.length];   // its title's terms as a set, and how many
+  M.short[d] = t.replace(/^中华人民共和国/, "");
+  M.titleTerms[d] = null;
+}
+// A title's terms as a set, and how many: made for the few titles a query's words
+// reach (all 3,461 at once were 40 ms of the first query).
+function titleTermSet(d) {
+  var tt = M.titleTerms[d];
+  if (!tt) {
+    var list = terms(M.short[d]), set = {};
+    for (var j = 0; j < list.length; j++) set[list[j]] = 1;
+    tt = M.titleTerms[d] = [set, list.length];
+  }
+  return tt;
+}
+// Is the query's term t among title d's?  A bigram of Chinese characters is, exactly
+// when the title holds it (no set needed); a single character or a number only as a term.
+function titleHas(d, t, bigram) {
+  return bigram ? M.short[d].indexOf(t) >= 0 : !!titleTermSet(d)[0][t];
 }
 function meta() {
   return load("meta.js").then(function (m) {
@@ -471,11 +486,11 @@ function titleScore(d, phrases) {
       var inTitle = parts.filter(function (x) { return x.length > 1 && s.indexOf(x) >= 0; }).length;
       score = 0.5 + 0.5 * inTitle / parts.length;
     } else {
-      var tTerms = M.titleTerms[d], qt = p.compactTerms, hit = 0;
-      for (var x = 0; x < qt.length; x++) if (tTerms[0][qt[x]]) hit++;
+      var qt = p.compactTerms, hit = 0;
+      for (var x = 0; x < qt.length; x++) if (titleHas(d, qt[x], p.bigrams[x])) hit++;
       if (qt.length && hit) {
         var f = hit / qt.length;
-        score = f * f * 0.8 * Math.min(1, (hit + 1) / (tTerms[1] + 1) + 0.5);
+        score = f * f * 0.8 * Math.min(1, (hit + 1) / (titleTermSet(d)[1] + 1) + 0.5);
       }
     }
     score *= p.w;
@@ -517,6 +532,7 @@ function run(plan, limit, perDoc) {
     ph.compact = ph.text.replace(/\s+/g, "");
     ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
     ph.compactTerms = unique(terms(ph.compact));
+    ph.bigrams = ph.compactTerms.map(function (t) { return /^[\u3400-\u9fff]{2}$/.test(t); });
     allTerms = allTerms.concat(ph.terms);
   }
   allTerms = unique(allTerms);
@@ -699,14 +715,15 @@ function rank(plan, posting, limit, perDoc) {
 // similarity: a 0.2 neighbour (邻居…走 for 邻居的狗…) lends a sixth of a 0.5 one, and a
 // 0.5 one 2.5 times the best unit: a Q&A page that answers the question keeps its lead.
 var ASK_WEIGHT = 10, ASK_MIN = 0.15, ASK_SHOWN = 0.3, CHAR_WEIGHT = 0.5;
+// Features as numbers, not strings: a character its code, two adjacent ones
+// first × 65536 + second (the bank's 2,797 questions prepared in half the time).
 function eachFeature(text, visit) {   // visit(feature, weight): characters CHAR_WEIGHT, bigrams 1
-  var runs = text.match(/[\u3400-\u9fff]+/g) || [];
-  for (var r = 0; r < runs.length; r++) {
-    var t = runs[r];
-    for (var i = 0; i < t.length; i++) {
-      visit(t.charAt(i), CHAR_WEIGHT);
-      if (i + 1 < t.length) visit(t.substr(i, 2), 1);
-    }
+  for (var i = 0, prev = 0; i < text.length; i++) {
+    var c = text.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) { prev = 0; continue; }
+    visit(c, CHAR_WEIGHT);
+    if (prev) visit(prev * 65536 + c, 1);
+    prev = c;
   }
 }
 function askFeatures(text) {   // {feature: weight}
