@@ -374,3 +374,20 @@ def test_meta_js_counts_units_only_where_a_laws_articles_do_not_say_it():
     columns = B.doc_columns([law, page, odd, case], starts)
     assert columns["n"] == [2, 3] and columns["m"] == {"2": 4}
     assert [row[4] for row in B.read_docs({"docs": columns})] == [0, 4, 6, 10]
+
+
+def test_an_expansion_rides_in_the_shard_of_its_keys_first_term(tmp_path):
+    """醉驾's precomputed evidence ("#醉驾") sits in the shard of 醉驾, which a query
+    saying 醉驾 loads anyway: no request of its own."""
+    from pufa.search.text import shard_term
+
+    docs = [B.Doc("中华人民共和国刑法", "laws/xf/", "law")]
+    units = [B.Unit(0, "第一百三十三条之一", "art-133-1", "在道路上醉酒驾驶机动车的，处拘役，并处罚金。")]
+    B.build(docs, units, tmp_path / "search", settings=B.Settings(shards=64, block_size=4),
+            phrases={"醉驾": ["醉酒驾驶"]})
+    assert shard_term("#醉驾") == "醉驾" and shard_term("醉酒") == "醉酒" and shard_term("#") == "#"
+    _, (meta,) = load(tmp_path / "search" / "meta.js")
+    home = fnv1a("醉驾") % meta["shards"]
+    assert fnv1a("#醉驾") % meta["shards"] != home        # (else this test would prove nothing)
+    _, (n, entries) = load(tmp_path / "search" / "t" / f"{home}.js")
+    assert n == home and any(e.startswith("#醉驾:") for e in entries.split(" "))

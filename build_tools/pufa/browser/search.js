@@ -38,14 +38,33 @@ function load(path) {
   met.push(path);
   cache[path] = new Promise(function (resolve, reject) {
     waiting[path] = resolve;
-    var s = document.createElement("script");
-    s.src = base + path;
-    s.async = true;
-    s.onerror = function () {
+    function failed() {
       delete cache[path];
       delete waiting[path];
       reject(new Error("搜索索引加载失败：" + path));
-    };
+    }
+    if (!fileMode && window.XMLHttpRequest && window.JSON) {
+      // Over http(s) a piece is read as text and its call's arguments parsed: no
+      // script element to insert, compile and run for each of a query's ~20 pieces
+      // (and none left behind in the page).  file:// allows only scripts.
+      var x = new XMLHttpRequest();
+      x.open("GET", base + path);
+      x.onload = function () {
+        var t = x.responseText || "", open = t.indexOf("("), close = t.lastIndexOf(")");
+        var name = t.slice(0, open).replace(/^pufaSearch\./, "");
+        if (x.status !== 200 || open < 0 || close < open || !window.pufaSearch.hasOwnProperty(name)) return failed();
+        var args;
+        try { args = JSON.parse("[" + t.slice(open + 1, close) + "]"); } catch (e) { return failed(); }
+        window.pufaSearch[name].apply(null, args);
+      };
+      x.onerror = failed;
+      x.send();
+      return;
+    }
+    var s = document.createElement("script");
+    s.src = base + path;
+    s.async = true;
+    s.onerror = failed;
     document.head.appendChild(s);
   });
   return cache[path];
@@ -523,6 +542,12 @@ function phraseTerms(ph) {
   return kept.length >= 2 ? kept : all;
 }
 
+// The shard that holds a term; an expansion ("#房东") rides with its key's first
+// term (房东), which the query loads anyway (pufa/search/text.py shard_term).
+function shardOf(t) {
+  var key = t.charAt(0) === "#" ? terms(t.slice(1))[0] || t : t;
+  return fnv1a(key) % M.shards;
+}
 function run(plan, limit, perDoc) {
   // Terms of every phrase, and the shards that hold them.
   var allTerms = [];
@@ -536,7 +561,7 @@ function run(plan, limit, perDoc) {
     allTerms = allTerms.concat(ph.terms);
   }
   allTerms = unique(allTerms);
-  var shardIds = unique(allTerms.map(function (t) { return fnv1a(t) % M.shards; }));
+  var shardIds = unique(allTerms.map(shardOf));
   var t0 = now();
   // Pages whose titles the query names are results from their top, known before
   // any shard arrives: their snippets load alongside the shards, not after.
@@ -549,7 +574,7 @@ function run(plan, limit, perDoc) {
   function postingsOf(termList, shardMap) {
     var posting = {};
     termList.forEach(function (t) {
-      var entry = shardMap[fnv1a(t) % M.shards][t], list = [];
+      var entry = shardMap[shardOf(t)][t], list = [];
       if (entry) decode(entry, list);
       posting[t] = list;
     });

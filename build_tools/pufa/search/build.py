@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from pufa.search import figures
-from pufa.search.text import fnv1a
+from pufa.search.text import fnv1a, shard_term
 
 CJK_LO, CJK_HI = 0x3400, 0x9FFF
 SPAN = CJK_HI - CJK_LO + 1                 # 27,648 code points
@@ -829,7 +829,8 @@ class IndexWriter:
                 runs.discard()
             phrase_lists = phrase_postings(phrases or {}, found.get, ascii_terms, settings)
             # Whole expansions (synonym keys) as entries named "#key", in the shard
-            # of that name: one request for 醉驾's 醉酒驾驶/危险驾驶 instead of six.
+            # of the key's first term (text.shard_term): one request for 醉驾's
+            # 醉酒驾驶/危险驾驶 instead of six, and none beyond the query's own words.
             for name, (p_units, p_scores) in phrase_lists.items():
                 entry = "#" + name
                 if " " in entry or ":" in entry:
@@ -838,7 +839,7 @@ class IndexWriter:
                 q_ph = np.clip(np.rint(63 * p_scores / scale), 1, 63).astype(np.int64)
                 d_ph = p_units - np.concatenate(([0], p_units[:-1]))
                 data, _ = _encode_varints(d_ph, q_ph)
-                shards[fnv1a(entry) % settings.shards].append(
+                shards[fnv1a(shard_term(entry)) % settings.shards].append(
                     f"{entry}:{encode_scales(np.array([scale]))[0]}{data.decode('ascii')}")
             for n, entries in enumerate(shards):
                 writer.write(out / "t" / f"{n}.js", _js("t", n, " ".join(entries)))
