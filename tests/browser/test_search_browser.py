@@ -346,3 +346,29 @@ def test_other_regions_regulations_are_found_by_name_and_shown_with_their_titles
         named = search(p, "北京市物业管理条例")
         assert named[0]["doc"] == "北京市物业管理条例" and named[0]["kind"] == "elsewhere"
         assert any(u.endswith("search/elsewhere.js") for u in fetched)
+
+
+def test_the_index_loads_while_the_reader_types_not_after_enter(server, new_page):
+    """Focusing the box loads meta.js; a whole question typed loads the question bank,
+    before the reader presses Enter; a short word does not (asks.js is 50 KB)."""
+    p = new_page(1280, 800)
+    fetched = []
+    p.on("request", lambda r: fetched.append(r.url.split("?")[0]))
+    p.goto(server)
+    box = p.locator(".pufa-header-search input")
+    assert not any(u.endswith("search/meta.js") for u in fetched)
+    box.focus()
+    p.wait_for_function("() => performance.getEntriesByType('resource').some(e => /search\\/meta\\.js$/.test(e.name))", timeout=5000)
+    box.type("醉驾")
+    p.wait_for_timeout(300)
+    assert not any(u.endswith("search/asks.js") for u in fetched)
+    box.fill("")
+    box.type("老爸去世留下的债儿女要还吗")
+    p.wait_for_function("() => performance.getEntriesByType('resource').some(e => /search\\/asks\\.js$/.test(e.name))")
+    assert not any("/search/t/" in u for u in fetched)        # nothing is searched until Enter
+    # On a phone, the search page's own box does the same.
+    phone = new_page(390, 844)
+    phone.goto(server + "search/")
+    phone.locator("#pufa-q").type("公司不给交社保怎么办")
+    phone.wait_for_function("() => performance.getEntriesByType('resource').some(e => /search\\/asks\\.js$/.test(e.name))",
+                            timeout=5000)

@@ -2,6 +2,7 @@
 
 /* From file:// a folder URL does not open its index.html: say it in full. */
 function setUpHeaderSearch() {
+  each(document.querySelectorAll(".pufa-header-search input, [data-pufa-search] input"), warmWhileTyping);
   each(document.querySelectorAll(".pufa-header-search"), function (form) {
     form.addEventListener("submit", function (e) {
       if (location.protocol !== "file:") return;
@@ -12,6 +13,15 @@ function setUpHeaderSearch() {
       location.href = action + "?q=" + encodeURIComponent(q);
     });
   });
+}
+
+/* The index loads while the reader types, not after Enter: meta.js on focus, the
+   question bank once the words make a whole question (search.js bankAhead). */
+function warmWhileTyping(input) {
+  if (!pufa.searchReady) return;
+  function warm() { pufa.searchReady(input.value).then(null, function () { /* the search reports it */ }); }
+  input.addEventListener("focus", warm);
+  input.addEventListener("input", warm);
 }
 
 /* Other ways to ask: the question without its everyday padding, and the site's

@@ -955,7 +955,21 @@ pufa.search = function (query, options) {
     return run(plan, limit, options.perPage).then(unsure);
   });
 };
-pufa.searchReady = function () { return meta().then(function () { return true; }); };
+// A whole question (six Chinese characters or more) will be compared with the
+// question bank: while it is typed, asks.js loads beside meta.js.  (Fetched at the
+// first query itself, beside meta.js, it saved nothing measurable: 8 runs each.)
+function bankAhead(text) {
+  if (String(text || "").replace(/[^\u3400-\u9fff]/g, "").length >= 6) load("asks.js").then(null, function () { /* run() reports */ });
+}
+// Called while the reader types (search-page.js): the index is ready, and for a
+// whole question the bank prepared, before the query is sent.
+pufa.searchReady = function (typed) {
+  bankAhead(typed);
+  return meta().then(function () {
+    if (typed && cache["asks.js"] && M.asks) return cache["asks.js"].then(prepareBank).then(function () { return true; }, function () { return true; });
+    return true;
+  });
+};
 // For tests: the tokenizer and hash must match pufa/search/text.py exactly.
 pufa.search.terms = function (text) { return terms(normalize(text)); };
 pufa.search.hash = fnv1a;
