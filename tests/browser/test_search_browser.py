@@ -1,7 +1,7 @@
 """Search in Chromium on the sample site: what people type, old browsers, file://."""
 from __future__ import annotations
 
-
+import json
 import re
 
 import pytest
@@ -372,3 +372,31 @@ def test_the_index_loads_while_the_reader_types_not_after_enter(server, new_page
     phone.locator("#pufa-q").type("公司不给交社保怎么办")
     phone.wait_for_function("() => performance.getEntriesByType('resource').some(e => /search\\/asks\\.js$/.test(e.name))",
                             timeout=5000)
+
+
+def test_words_no_text_has_cost_no_request_once_the_bank_is_here(sample_site, server, new_page):
+    """The bank's questions say 老爸, 房子 — words no article has.  Once asks.js has arrived,
+    a query's such bigrams are not requested (a shard each that could find nothing)."""
+    from pufa.search.text import bigrams, fnv1a
+
+    search_dir = sample_site / "site" / "search"
+    text = (search_dir / "asks.js").read_text(encoding="utf-8")
+    bank = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    meta = (search_dir / "meta.js").read_text(encoding="utf-8")
+    shards = json.loads(meta[meta.index("(") + 1:meta.rindex(")")])["shards"]
+    pairs = sorted(set().union(*(bigrams(q) for q in bank["q"])))
+    digit = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+    gaps = [p for i, p in enumerate(pairs) if digit.index(bank["gap"][i // 6]) >> (i % 6) & 1]
+    query = next(f"{g}继承遗产" for g in gaps if fnv1a(g) % shards not in
+                 {fnv1a(t) % shards for t in ("继承", "承遗", "遗产", g[1] + "继")})
+    p = new_page(1280, 800)
+    p.goto(server)
+    before = p.evaluate("q => window.pufa.search.explain(q).then(p => p.phrases[0].terms)", query)
+    assert query[:2] in before                                  # not known yet: loaded as before
+    search(p, "老爸去世留下的债儿女要还吗")                        # a whole question: the bank arrives
+    fetched = []
+    p.on("request", lambda r: fetched.append(r.url))
+    found = search(p, query)
+    assert found and not any(u.endswith(f"/search/t/{fnv1a(query[:2]) % shards}.js") for u in fetched)
+    after = p.evaluate("q => window.pufa.search.explain(q).then(p => p.phrases[0].terms)", query)
+    assert query[:2] not in after and set(after) <= set(before)

@@ -391,3 +391,16 @@ def test_an_expansion_rides_in_the_shard_of_its_keys_first_term(tmp_path):
     assert fnv1a("#醉驾") % meta["shards"] != home        # (else this test would prove nothing)
     _, (n, entries) = load(tmp_path / "search" / "t" / f"{home}.js")
     assert n == home and any(e.startswith("#醉驾:") for e in entries.split(" "))
+
+
+def test_the_banks_unindexed_bigrams_are_marked_in_code_order():
+    """asks.js marks which bigrams of the bank's questions no indexed text has (老爸, 房子):
+    bit i of the sorted bigrams; search.js rebuilds the same order from the questions."""
+    from pufa.search.asks import unindexed
+
+    questions = ["老爸去世了", "房子漏水"]
+    pairs = sorted({"老爸", "爸去", "去世", "世了", "房子", "子漏", "漏水"})
+    bits = unindexed(questions, {"去世", "漏水"})
+    value = B.ALPHABET.index(bits[0]) | (B.ALPHABET.index(bits[1]) << 6)
+    assert len(bits) == 2 and [p for i, p in enumerate(pairs) if not value >> i & 1] == ["去世", "漏水"]
+    assert unindexed([], set()) == ""

@@ -537,9 +537,15 @@ function phraseTerms(ph) {
   if (ph.body === false) return [];
   // 可以, 应当, 规定: in thousands of articles, so the few units kept for them are noise,
   // and each costs a request.  Left out while the phrase has two other terms.
-  var all = ph.words = unique(terms(ph.text)), kept = [];   // (all of them are highlighted)
+  var words = ph.words = unique(terms(ph.text)), all = [], kept = [];   // (all words are highlighted)
+  // Bigrams no indexed text has (房子, 老爸: asks.js marks those of the bank's questions)
+  // are not loaded: a request each that finds nothing.  They still count in how much
+  // of the phrase a unit holds (ph.absent), so the ranking is what it was.
+  var gap = M.bankGaps || {};
+  for (var g = 0; g < words.length; g++) if (!gap[words[g]]) all.push(words[g]);
+  ph.absent = words.length - all.length;
   for (var i = 0; i < all.length; i++) if (!M.commonSet[all[i]]) kept.push(all[i]);
-  return kept.length >= 2 ? kept : all;
+  return kept.length + ph.absent >= 2 ? kept : all;     // (an absent bigram is never a common one)
 }
 
 // The shard that holds a term; an expansion ("#房东") rides with its key's first
@@ -621,7 +627,7 @@ function rank(plan, posting, limit, perDoc) {
     // Unit scores: per phrase, the sum of impacts, weighted by how much of the phrase the unit covers.
     var unitScore = {}, baseUnits = null, cover = {}, asked = 0;
     plan.phrases.forEach(function (p) {
-      var acc = {}, hits = {}, n = p.terms.length;
+      var acc = {}, hits = {}, n = p.terms.length + (p.absent || 0);
       if (!n) return;
       if (!p.pre) asked += p.w;
       p.terms.forEach(function (t) {
@@ -783,6 +789,7 @@ function prepareBank(data) {
   data.weight = [];    // per feature: its weight × idf
   for (var j = 0; j < df.length; j++) data.weight.push(weights[j] * Math.log(1 + (n - df[j] + 0.5) / (df[j] + 0.5)));
   data.id = id; data.lists = lists; data.rare = Math.log(1 + (n + 0.5) / 0.5);
+  M.bankGaps = bankGaps(data);
   data.norm = [];
   for (var q = 0; q < lists.length; q++) {
     var sum = 0, l = lists[q];
@@ -792,6 +799,29 @@ function prepareBank(data) {
   data.ready = true;
   timing.bankMs = now() - started;
   return data;
+}
+// The questions' bigrams in code order, as the build listed them (asks.py unindexed);
+// those whose bit is set are in no indexed text.
+function bankGaps(data) {
+  var codes = [], gaps = {}, q, i, c, prev;
+  if (!data.gap) return gaps;
+  for (q = 0; q < data.q.length; q++) {
+    for (i = 0, prev = 0; i < data.q[q].length; i++) {
+      c = data.q[q].charCodeAt(i);
+      if (c < 0x3400 || c > 0x9fff) { prev = 0; continue; }
+      if (prev) codes.push(prev * 65536 + c);
+      prev = c;
+    }
+  }
+  codes.sort(function (x, y) { return x - y; });
+  for (i = 0, q = 0; i < codes.length; i++) {
+    if (i && codes[i] === codes[i - 1]) continue;
+    if ((DIGIT[data.gap.charAt(Math.floor(q / 6))] >> (q % 6)) & 1) {
+      gaps[String.fromCharCode(Math.floor(codes[i] / 65536), codes[i] % 65536)] = 1;
+    }
+    q++;
+  }
+  return gaps;
 }
 function matchBank(bank, text) {   // [[question, similarity 0..1], …] best first
   var qf = askFeatures(askText(text)), qsum = 0, mine = {};

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from pufa.search.text import bigrams, six_bits
+
 BANK = Path(__file__).with_name("asks")
 
 
@@ -65,3 +67,12 @@ def targets(asks, docs, unit_lists) -> tuple[list[tuple[str, int]], list[Ask]]:
             continue
         found.append((a.question, first[i] + k))
     return found, missing
+
+
+def unindexed(questions: list[str], vocabulary) -> str:
+    """Which bigrams of the bank's questions no indexed text has (房子, 老爸, 借钱:
+    the law never says them), as bits over the questions' bigrams in code order,
+    six to a character (text.six_bits).  Once asks.js has arrived, a query skips
+    their shards: a request each that could find nothing (decisions 0013 ⑫)."""
+    pairs = sorted(set().union(*(bigrams(q) for q in questions))) if questions else []
+    return six_bits(p not in vocabulary for p in pairs)

@@ -9,6 +9,7 @@ import yaml
 
 from pufa import filecache, yamlio
 from pufa.findings import ERROR, Finding
+from pufa.search.text import six_bits
 
 BUILTIN_SYNONYMS = Path(__file__).with_name("synonyms.yml")
 SITE_SYNONYMS = "_synonyms.yml"      # in content/: staff's own additions
@@ -117,7 +118,6 @@ def pinyin_lexicon(phrases: list[str]) -> list[list[str]]:
 
 
 TRADITIONAL_FROM, TRADITIONAL_TO = 0x3400, 0xA000
-_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 def traditional_bits(trad: str) -> str:
@@ -128,5 +128,4 @@ def traditional_bits(trad: str) -> str:
     for c in trad:
         if TRADITIONAL_FROM <= ord(c) < TRADITIONAL_TO:
             bits[ord(c) - TRADITIONAL_FROM] = 1
-    return "".join(_DIGITS[sum(bits[i + k] << k for k in range(6) if i + k < len(bits))]
-                   for i in range(0, len(bits), 6))
+    return six_bits(bits)

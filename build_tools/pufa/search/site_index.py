@@ -88,8 +88,10 @@ class SiteIndex:
         # The question bank: its questions, and the article each answers (as differences).
         asked = sorted(law.asks or [], key=lambda a: a[1])
         extra["asks"] = len(asked)
-        law.index.extra_files["asks.js"] = B._js("asks", {"q": [q for q, _ in asked],
-                                                          "to": B.differences([u for _, u in asked])})
+        questions = [q for q, _ in asked]
+        law.index.extra_files["asks.js"] = lambda vocabulary: B._js("asks", {
+            "q": questions, "to": B.differences([u for _, u in asked]),
+            "gap": A.unindexed(questions, vocabulary)})
         return law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin, phrases=synonyms)
 
     def cancel(self) -> None:

@@ -49,3 +49,18 @@ def shard_term(term: str) -> str:
         first = terms(term[1:])
         return first[0] if first else term
     return term
+
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def six_bits(bits) -> str:
+    """0/1 values six to a character of search.js's alphabet (bit k of digit i: value 6i + k)."""
+    bits = list(bits)
+    return "".join(ALPHABET[sum(bits[i + k] << k for k in range(6) if i + k < len(bits))]
+                   for i in range(0, len(bits), 6))
+
+
+def bigrams(text: str) -> set[str]:
+    """The pairs of adjacent CJK characters of a text, as written (no normalising)."""
+    return {run[i:i + 2] for run in re.findall(rf"[{CJK_RANGE}]+", text) for i in range(len(run) - 1)}
