@@ -2,8 +2,9 @@
  *
  * The index is split into small script files under search/ (see
  * pufa/search/build.py): a query loads meta.js once, one term shard per
- * term and the unit blocks of the results shown.  Script tags, not fetch, so
- * it works from file://; no Intl.Segmenter, no WebAssembly: text is split into
+ * term and the unit blocks of the results shown.  Each piece is a script call
+ * (pufaSearch.t(…)): read by XMLHttpRequest over http(s), as a script tag from
+ * file://; no Intl.Segmenter, no WebAssembly: text is split into
  * character bigrams, exactly as the index was built.  ES5 plus Promise, for
  * WeChat's built-in browser on older phones.
  */
