@@ -92,8 +92,10 @@ function searching() {
 
 /* ---- text: the same rules as pufa/search/text.py ------------------------ */
 var TOKENS = /[\u3400-\u9fff]+|[a-z0-9]+/g;
+var ONLY_HAN = /^[\u3400-\u9fff]*$/;
 function normalize(s) {
   s = String(s || "");
+  if (ONLY_HAN.test(s)) return s;     // NFKC and lower case leave these as they are: most titles
   if (s.normalize) s = s.normalize("NFKC");
   return s.toLowerCase();
 }
