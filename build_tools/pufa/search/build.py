@@ -28,13 +28,12 @@ from pathlib import Path
 import numpy as np
 
 from pufa.search import figures
-from pufa.search.text import fnv1a, shard_term
+from pufa.search.text import ALPHABET, fnv1a, shard_term
 
 CJK_LO, CJK_HI = 0x3400, 0x9FFF
 SPAN = CJK_HI - CJK_LO + 1                 # 27,648 code points
 BIGRAM_BASE = SPAN                         # unigram codes are 0 .. SPAN-1
 ASCII_BASE = SPAN + SPAN * SPAN            # then bigrams; then ASCII tokens
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _ASCII = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
