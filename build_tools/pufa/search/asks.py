@@ -69,10 +69,14 @@ def targets(asks, docs, unit_lists) -> tuple[list[tuple[str, int]], list[Ask]]:
     return found, missing
 
 
-def unindexed(questions: list[str], vocabulary) -> str:
+def unindexed(questions: list[str], indexed_terms) -> str:
     """Which bigrams of the bank's questions no indexed text has (房子, 老爸, 借钱:
     the law never says them), as bits over the questions' bigrams in code order,
     six to a character (text.six_bits).  Once asks.js has arrived, a query skips
-    their shards: a request each that could find nothing (decisions 0013 ⑫)."""
-    pairs = sorted(set().union(*(bigrams(q) for q in questions))) if questions else []
-    return six_bits(p not in vocabulary for p in pairs)
+    their shards: a request each that could find nothing (decisions 0013 ⑫).
+    `indexed_terms`: every term the shards hold, once (any iterable)."""
+    found = dict.fromkeys(set().union(*(bigrams(q) for q in questions)) if questions else (), False)
+    for term in indexed_terms:
+        if term in found:
+            found[term] = True
+    return six_bits(not found[p] for p in sorted(found))

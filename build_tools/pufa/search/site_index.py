@@ -89,9 +89,9 @@ class SiteIndex:
         asked = sorted(law.asks or [], key=lambda a: a[1])
         extra["asks"] = len(asked)
         questions = [q for q, _ in asked]
-        law.index.extra_files["asks.js"] = lambda vocabulary: B._js("asks", {
+        law.index.extra_files["asks.js"] = lambda indexed_terms: B._js("asks", {
             "q": questions, "to": B.differences([u for _, u in asked]),
-            "gap": A.unindexed(questions, vocabulary)})
+            "gap": A.unindexed(questions, indexed_terms)})
         return law.index.finish(docs, units, pairs, law.ascii, extra=extra, pinyin=pinyin, phrases=synonyms)
 
     def cancel(self) -> None:
