@@ -572,6 +572,8 @@ function run(plan, limit, perDoc) {
   allTerms = unique(allTerms);
   var shardIds = unique(allTerms.map(shardOf));
   var t0 = now();
+  // The shards are asked for first: the network works while the titles are scored.
+  var shardLoads = shardIds.map(function (n) { return load("t/" + n + ".js"); });
   // Pages whose titles the query names are results from their top, known before
   // any shard arrives: their snippets load alongside the shards, not after.
   plan.titles = titleScores(plan);
@@ -599,7 +601,7 @@ function run(plan, limit, perDoc) {
   var chars = plan.askText ? plan.askText.replace(/[^\u3400-\u9fff]/g, "").length : 0;
   var bank = M.asks && !plan.target && chars >= 2 && (chars >= 6 || !named.length)
     ? load("asks.js").then(prepareBank).then(function (b) { nearBlocks(b, plan); return b; }, function () { return null; }) : null;
-  return Promise.all(shardIds.map(function (n) { return load("t/" + n + ".js"); }).concat(figureFiles, [bank])).then(function (shards) {
+  return Promise.all(shardLoads.concat(figureFiles, [bank])).then(function (shards) {
     var t1 = now();
     plan.bank = shards.pop();
     plan.figureSets = shards.splice(shardIds.length, figureFiles.length);
