@@ -553,6 +553,9 @@ function phraseTerms(ph) {
 
 // The shard that holds a term; an expansion ("#房东") rides with its key's first
 // term (房东), which the query loads anyway (pufa/search/text.py shard_term).
+// A whole question (six Chinese characters or more) is always compared with the bank.
+var WHOLE_QUESTION = 6;
+function hanCount(text) { return String(text || "").replace(/[^\u3400-\u9fff]/g, "").length; }
 function shardOf(t) {
   var key = t.charAt(0) === "#" ? terms(t.slice(1))[0] || t : t;
   return fnv1a(key) % M.shards;
@@ -566,7 +569,7 @@ function run(plan, limit, perDoc) {
     ph.compact = ph.text.replace(/\s+/g, "");
     ph.parts = ph.text.split(/\s+/).filter(function (x) { return x; });
     ph.compactTerms = unique(terms(ph.compact));
-    ph.bigrams = ph.compactTerms.map(function (t) { return /^[\u3400-\u9fff]{2}$/.test(t); });
+    ph.bigrams = ph.compactTerms.map(function (t) { return pairCode(t) >= 0; });
     allTerms = allTerms.concat(ph.terms);
   }
   allTerms = unique(allTerms);
@@ -598,8 +601,8 @@ function run(plan, limit, perDoc) {
   // and a topic people ask about (遛狗拴绳, 培训违约金: words no article says) alike;
   // not a short one that names a page or a law (法律援助: that page answers), nor an
   // article asked for by number.
-  var chars = plan.askText ? plan.askText.replace(/[^\u3400-\u9fff]/g, "").length : 0;
-  var bank = M.asks && !plan.target && chars >= 2 && (chars >= 6 || !named.length)
+  var chars = hanCount(plan.askText);
+  var bank = M.asks && !plan.target && chars >= 2 && (chars >= WHOLE_QUESTION || !named.length)
     ? load("asks.js").then(prepareBank).then(function (b) { nearBlocks(b, plan); return b; }, function () { return null; }) : null;
   return Promise.all(shardLoads.concat(figureFiles, [bank])).then(function (shards) {
     var t1 = now();
@@ -809,20 +812,14 @@ function prepareBank(data) {
 // The questions' bigrams in code order, as the build listed them (asks.py unindexed);
 // those whose bit is set are in no indexed text.  Keyed by pairCode.
 function bankGaps(data) {
-  var total = 0, n = 0, gaps = {}, q, i, c, prev, codes;
+  var total = 0, n = 0, gaps = {}, q, i, codes;
   if (!data.gap) return gaps;
   for (q = 0; q < data.q.length; q++) total += data.q[q].length;
   // A typed array sorts 37,000 numbers in 2 ms; an array with a comparator took 12–26.
   var typed = window.Uint32Array && Uint32Array.prototype.sort;
   codes = typed ? new Uint32Array(total) : [];
-  for (q = 0; q < data.q.length; q++) {
-    for (i = 0, prev = 0; i < data.q[q].length; i++) {
-      c = data.q[q].charCodeAt(i);
-      if (c < 0x3400 || c > 0x9fff) { prev = 0; continue; }
-      if (prev) codes[n++] = prev * 65536 + c;
-      prev = c;
-    }
-  }
+  function pair(f, w) { if (w === 1) codes[n++] = f; }     // (eachFeature's bigrams weigh 1)
+  for (q = 0; q < data.q.length; q++) eachFeature(data.q[q], pair);
   if (typed) codes = codes.subarray(0, n).sort();
   else codes.sort(function (x, y) { return x - y; });
   for (i = 0, q = 0; i < n; i++) {
@@ -1000,11 +997,11 @@ pufa.search = function (query, options) {
     return run(plan, limit, options.perPage).then(unsure);
   });
 };
-// A whole question (six Chinese characters or more) will be compared with the
+// A whole question (WHOLE_QUESTION) will be compared with the
 // question bank: while it is typed, asks.js loads beside meta.js.  (Fetched at the
 // first query itself, beside meta.js, it saved nothing measurable: 8 runs each.)
 function bankAhead(text) {
-  if (String(text || "").replace(/[^\u3400-\u9fff]/g, "").length >= 6) load("asks.js").then(null, function () { /* run() reports */ });
+  if (hanCount(text) >= WHOLE_QUESTION) load("asks.js").then(null, function () { /* run() reports */ });
 }
 // Called while the reader types (search-page.js): the index is ready, and for a
 // whole question the bank prepared, before the query is sent.

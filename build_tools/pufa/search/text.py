@@ -12,6 +12,7 @@ import unicodedata
 
 CJK_RANGE = "\u3400-\u9fff"
 _TOKENS = re.compile(rf"[{CJK_RANGE}]+|[a-z0-9]+")
+_HAN_RUNS = re.compile(rf"[{CJK_RANGE}]+")
 
 
 def normalize(text: str) -> str:
@@ -63,4 +64,4 @@ def six_bits(bits) -> str:
 
 def bigrams(text: str) -> set[str]:
     """The pairs of adjacent CJK characters of a text, as written (no normalising)."""
-    return {run[i:i + 2] for run in re.findall(rf"[{CJK_RANGE}]+", text) for i in range(len(run) - 1)}
+    return {run[i:i + 2] for run in _HAN_RUNS.findall(text) for i in range(len(run) - 1)}
