@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pufa import pwa, usage
+from pufa.laws.library import STATUS_LABELS
 
 SOURCES = Path(__file__).with_name("browser")
 
@@ -36,8 +37,10 @@ class Bundle:
 # before the rest); start.js is last and starts the features in its own order.
 BUNDLES: dict[str, Bundle] = {
     "assets/pufa/pufa.js": Bundle((
-        "core.js",          # window.pufa, the site's root, each/pad/today/getParam
+        "clock.js",         # the reader's date; a law's status on it
+        "core.js",          # window.pufa, the site's root, each/today/getParam
         "hash.js",          # fnv1a, shared with search.js
+        "law-status.js",    # law statuses on the reader's clock (尚未生效 → 现行有效)
         "campaigns.js",     # campaigns by the reader's date, 近期活动预告
         "listings.js",      # listing filters, guide checklists, law-library filter
         "citations.js",     # article previews on cited laws
@@ -52,6 +55,7 @@ BUNDLES: dict[str, Bundle] = {
         "start.js",         # starts every feature
     ), registry=True),
     "search/search.js": Bundle((
+        "clock.js",         # a law's status on the reader's date, as on its page
         "hash.js",
         "search.js",        # window.pufa.search
     )),
@@ -62,6 +66,7 @@ def browser_data() -> dict:
     """The registry's names as the browser needs them (REGISTRY in pufa.js)."""
     return {
         "sections": pwa.section_names(),
+        "lawStatus": dict(STATUS_LABELS),
         "usage": {
             "functions": [list(f) for f in usage.functions()],
             "home": usage.HOME,

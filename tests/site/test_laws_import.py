@@ -132,9 +132,9 @@ def test_law_pages_anchors_status_and_versions(law_site):
     assert '<a class="pufa-cite" href="#art-133"' in crim
     old = (site / "su-song-yu-fei-su-song-cheng-xu-fa" / "xing-zheng-fu-yi-fa-2017-09-01" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="pufa:law-status" content="superseded">' in old
-    assert 'href="../../xing-fa/xing-zheng-fu-yi-fa/"' in old and "已被修订" in old
+    assert 'href="../../xing-fa/xing-zheng-fu-yi-fa/"' in old and "已被修改" in old
     new = (site / "xing-fa" / "xing-zheng-fu-yi-fa" / "index.html").read_text(encoding="utf-8")
-    assert "历史版本" in new and "xing-zheng-fu-yi-fa-2017-09-01" in new
+    assert "修改沿革" in new and "xing-zheng-fu-yi-fa-2017-09-01" in new
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "民法典" in home and "已废止的法律" in home and "中华人民共和国合同法" in home
     # Laws are not in every page's navigation.
@@ -146,7 +146,7 @@ def test_status_file_repeal_shows_on_page_and_warns_citing_pages(law_site):
     pufa("import-laws", str(FIXTURE), "--site", str(law_site), check=True)
     status = law_site / "content" / "laws" / "_status.yml"
     status.write_text(status.read_text(encoding="utf-8").replace(
-        "laws:\n", "laws:\n  - title: 中华人民共和国刑法\n    status: 已废止\n    date: 2030-01-01\n"
+        "laws:\n", "laws:\n  - title: 中华人民共和国刑法\n    status: 已废止\n    date: 2024-01-01\n"
                    "    replaced_by: 中华人民共和国民法典\n", 1), encoding="utf-8")
     lesson = law_site / "content" / "lessons" / "zui-jia.md"
     lesson.write_text("""---
@@ -166,7 +166,7 @@ laws:
     assert "已废止的《刑法》" in out and "由《中华人民共和国民法典》取代" in out
     assert "《合同法》第五十二条" in out
     page = (law_site / "site" / "laws" / "xing-fa" / "xing-fa" / "index.html").read_text(encoding="utf-8")
-    assert 'content="repealed"' in page and "2030年1月1日" in page
+    assert 'content="repealed"' in page and "2024年1月1日" in page
     html = (law_site / "site" / "lessons" / "zui-jia" / "index.html").read_text(encoding="utf-8")
     assert "pufa-cite--repealed" in html
 

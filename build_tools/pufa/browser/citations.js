@@ -46,11 +46,19 @@ function setUpCitations() {
     var title = document.createElement("p");
     title.className = "pufa-preview__title";
     title.textContent = info.t;
-    if (info.s) {
+    // The status on the reader's date: the build's (s, absent when in force) and what came since (w).
+    var status = pufa.lawStatus(info.s || "in-force", info.w);
+    var note = null;
+    if (status !== "in-force") {
       var st = document.createElement("span");
-      st.className = "pufa-preview__status";
-      st.textContent = info.s;
+      st.className = "pufa-preview__status pufa-law-status pufa-law-status--" + status;
+      st.textContent = pufa.lawStatusLabel(status);
       title.appendChild(st);
+    }
+    if (info.n && info.n[status]) {
+      note = document.createElement("p");
+      note.className = "pufa-preview__note";
+      note.textContent = info.n[status];
     }
     var text = document.createElement("p");
     text.className = "pufa-preview__text";
@@ -60,6 +68,7 @@ function setUpCitations() {
     more.href = link.href;
     more.textContent = "查看全文 →";
     box.appendChild(title);
+    if (note) box.appendChild(note);
     box.appendChild(text);
     box.appendChild(more);
     box.hidden = false;

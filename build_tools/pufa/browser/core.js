@@ -14,13 +14,8 @@ function each(list, fn) {
   for (var i = 0; i < list.length; i++) fn(list[i], i);
 }
 
-function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-/* Today as YYYY-MM-DD in the reader's own time zone. */
-pufa.today = function () {
-  var d = new Date();
-  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-};
+/* Today as YYYY-MM-DD in the reader's own time zone (clock.js). */
+pufa.today = todayIso;
 
 function getParam(name) {
   var m = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);

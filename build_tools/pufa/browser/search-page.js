@@ -63,7 +63,7 @@ function setUpSearchPage() {
     }
     var groups = [], byDoc = {};
     results.forEach(function (r) {
-      if (!byDoc[r.doc]) { byDoc[r.doc] = { doc: r.doc, url: r.url.split("#")[0], status: r.status, items: [] }; groups.push(byDoc[r.doc]); }
+      if (!byDoc[r.doc]) { byDoc[r.doc] = { doc: r.doc, url: r.url.split("#")[0], status: r.status, changes: r.statusChanges, items: [] }; groups.push(byDoc[r.doc]); }
       byDoc[r.doc].items.push(r);
     });
     status.textContent = "找到 " + groups.length + " 个页面的 " + results.length + " 处内容";
@@ -81,10 +81,11 @@ function setUpSearchPage() {
       h.href = g.url;
       h.textContent = g.doc;
       li.appendChild(h);
-      if (g.status && g.status !== "in-force") {
+      // A law's status unless simply in force; one that just came into force says so.
+      if (g.status && (g.status !== "in-force" || g.changes)) {
         var chip = document.createElement("span");
         chip.className = "pufa-law-status pufa-law-status--" + g.status;
-        chip.textContent = g.status === "superseded" ? "已被修订" : "已废止";
+        chip.textContent = pufa.lawStatusLabel(g.status);
         li.appendChild(chip);
       }
       var ul = document.createElement("ul");

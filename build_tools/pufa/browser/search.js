@@ -243,7 +243,11 @@ function meta() {
   return load("meta.js").then(function (m) {
     if (M) return M;
     M = m;
-    M.docs = unpackDocs(m.docs);
+    var columns = m.docs;
+    M.docs = unpackDocs(columns);
+    M.coming = columns.w || {};
+    M.outdated = {};
+    for (var o = 0; o < (columns.o || []).length; o++) M.outdated[columns.o[o]] = true;
     M.short = [];
     M.normTitles = [];
     M.titleTerms = [];
@@ -687,8 +691,8 @@ function rank(plan, posting, limit, perDoc) {
       // they match: a Q&A that only shares a word or two gains little.
       if (plan.question && kind === "qa" && list2) score += QA_QUESTION_BOOST * Math.min(1, 2 * part);
       if (plan.contact && kind === "directory") score += CONTACT_BOOST * Math.min(1, 2 * part + (plan.sought ? 0 : ts));
-      if (M.docs[d2][3] === 1) score -= 0.35;     // superseded: the version in force first
-      if (M.docs[d2][3] === 2) score -= 0.5;      // repealed
+      if (M.outdated[d2]) score -= 0.35;           // a newer text in the library: that one first
+      if (M.docs[d2][3] === 2 || M.docs[d2][3] === 4) score -= 0.5;   // repealed, expired
       docScore.push([d2, score]);
     }
     // 刑法第二十条: that article of that law first.
@@ -950,7 +954,7 @@ function materialise(units, plan) {
         label = "第" + intToCn(key[0]) + "条" + (key[1] ? "之" + intToCn(key[1]) : "");
         anchor = "art-" + key[0] + (key[1] ? "-" + key[1] : "");
       }
-      var status = M.statuses[doc[3]];
+      var status = lawStatusOn(M.statuses[doc[3]], M.coming[d]);
       // A figure question: the clause that states the figure, the figure marked.
       var shown = row[1] || "", figureRe = null;
       if (plan.figures && plan.figures.length && hasFigure(plan, u)) {
@@ -965,6 +969,7 @@ function materialise(units, plan) {
         label: label,
         kind: M.kinds[doc[2]],
         status: status,
+        statusChanges: !!M.coming[d],
         match: Math.round((plan.match && plan.match[u] || 0) * 100) / 100
       };
     });

@@ -1,4 +1,5 @@
 function start() {
+  showLawStatuses();
   setUpPrint();
   showCampaigns();
   setUpFilters();

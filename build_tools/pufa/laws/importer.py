@@ -29,11 +29,19 @@ from pufa.progress import track
 MAX_SLUG = 64
 
 STATUS_TEMPLATE = """\
-# 法律状态表：标注法律文件本身看不出的废止。
-# pufa 会在这些法律的页面上显示「已废止」，并在引用它们的页面上提示（生成时给出警告）。
-# 每项：title 法律全称；status 已废止；date 废止日期；replaced_by 取代它的法律；note 说明。
+# 法律状态表：记录法律文件本身看不出的变化。
+# pufa 根据它在法律页面、条文预览和搜索结果里显示状态，并在引用这些法律的页面上提示（生成和 pufa check 时给出警告）。
+#
+# 收录截至：法律库文本的收录日期（导入法律时自动填写，页面上显示「本库收录截至」）。
+# laws 的每一项：
+#   已废止 / 失效：title 法律全称；status 已废止（或 失效）；date 废止日期；replaced_by 取代它的法律；note 说明。
+#   已被修改，但新文本还没有导入法律库：title 法律全称；status 已被修改；
+#     adopted 修改（修订、修正）通过的日期；in_force 新文本施行日期；note 说明。
+#     导入新文本后（pufa import-laws 新文本.docx）这一项就不再起作用，可以删去。
 # aliases（简称）：群众和干部常用的简称，对应法律全称，用于识别「《民诉法》第一百二十二条」这样的引用。
-laws:
+#
+# 已核对的修改（2025年4月以后，法律库收录之后）：以全国人大网、国家法律法规数据库公布的为准。
+{collected}laws:
 {entries}
 aliases:
   民诉法: 中华人民共和国民事诉讼法
@@ -41,17 +49,34 @@ aliases:
   行诉法: 中华人民共和国行政诉讼法
 """
 
+# Revisions adopted after the corpus snapshot (April 2025), checked against the
+# NPC's announcements: (title, adopted, in force, note).  docs/decisions/0015.
+KNOWN_REVISIONS = (
+    ("中华人民共和国治安管理处罚法", "2025-06-27", "2026-01-01",
+     "2025年6月27日第十四届全国人民代表大会常务委员会第十六次会议修订，自2026年1月1日起施行；"
+     "修订后由119条增至144条，条号重新排列"),
+    ("中华人民共和国网络安全法", "2025-10-28", "2026-01-01",
+     "2025年10月28日第十四届全国人民代表大会常务委员会第十八次会议《关于修改〈中华人民共和国网络安全法〉的决定》修正，"
+     "自2026年1月1日起施行"),
+    ("中华人民共和国反不正当竞争法", "2025-06-27", "2025-10-15",
+     "2025年6月27日第十四届全国人民代表大会常务委员会第十六次会议修订，自2025年10月15日起施行"),
+    ("中华人民共和国传染病防治法", "2025-04-30", "2025-09-01",
+     "2025年4月30日第十四届全国人民代表大会常务委员会第十五次会议修订，自2025年9月1日起施行"),
+)
+
 # 民法典第一千二百六十条: these laws were repealed when the Civil Code took effect.
 CIVIL_CODE_REPEALED = ("婚姻法", "继承法", "民法通则", "收养法", "担保法", "合同法", "物权法",
                        "侵权责任法", "民法总则")
 
 
-def default_status_file() -> str:
-    entries = "\n".join(
-        f"  - title: 中华人民共和国{name}\n    status: 已废止\n    date: 2021-01-01\n"
-        f"    replaced_by: 中华人民共和国民法典\n    note: 《中华人民共和国民法典》第一千二百六十条"
-        for name in CIVIL_CODE_REPEALED)
-    return STATUS_TEMPLATE.format(entries=entries)
+def default_status_file(collected_until=None) -> str:
+    revisions = [f"  - title: {title}\n    status: 已被修改\n    adopted: {adopted}\n    in_force: {in_force}\n"
+                 f"    note: {note}" for title, adopted, in_force, note in KNOWN_REVISIONS]
+    repeals = [f"  - title: 中华人民共和国{name}\n    status: 已废止\n    date: 2021-01-01\n"
+               f"    replaced_by: 中华人民共和国民法典\n    note: 《中华人民共和国民法典》第一千二百六十条"
+               for name in CIVIL_CODE_REPEALED]
+    collected = f"收录截至: {collected_until.isoformat()}\n" if collected_until else ""
+    return STATUS_TEMPLATE.format(entries="\n".join(revisions + repeals), collected=collected)
 
 
 @dataclass
@@ -281,6 +306,8 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
 
     status = root / STATUS_FILE
     if not status.exists():
-        status.write_text(default_status_file(), encoding="utf-8")
+        newest = max((source.doc.version for _text, source in wanted.values() if source and source.doc.version),
+                     default=None)
+        status.write_text(default_status_file(newest), encoding="utf-8")
         report.added.append(STATUS_FILE)
     return report

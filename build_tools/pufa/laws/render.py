@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pufa.dates import cn_date
 from pufa.laws import citations as C
 from pufa.laws import corpus
-from pufa.laws.library import IN_FORCE, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry, LawLibrary
+from pufa.laws.library import (EXPIRED, IN_FORCE, PENDING, REPEALED, STATUS_LABELS, SUPERSEDED, LawEntry,
+                               LawLibrary)
 from pufa.laws.numerals import label
 
 PREVIEW_CHARS = 180
@@ -64,9 +65,16 @@ def resolve(lib: LawLibrary, cite: C.Citation, own: LawEntry | None = None) -> R
         return Resolution(entry, None, MISSING_ARTICLE,
                           f"{written}没有{art}（最后一条是{last}）",
                           "核对条号；法律修订后条号可能变了")
-    if entry.status == REPEALED and entry.repeal:
+    if entry.status in (REPEALED, EXPIRED) and entry.repeal:
         message, hint = _repeal_text(lib, entry.repeal, written)
         return Resolution(entry, article, CITES_REPEALED, message, hint)
+    if entry.status == SUPERSEDED and entry.revision is not None:
+        rev = entry.revision
+        return Resolution(entry, article, CITES_SUPERSEDED,
+                          f"{written}已于{cn_date(rev.adopted)}修改，新文本自{cn_date(rev.applies_from)}起施行；"
+                          f"法律库里只有旧文本（{cn_date(entry.version)}），{art}的内容和条号可能已经改变",
+                          "到国家法律法规数据库（flk.npc.gov.cn）核对新文本的条文和条号，改正引用；"
+                          "把新文本的 Word 文件下载后用「pufa import-laws 文件.docx」导入法律库")
     if entry.status == SUPERSEDED and entry.newer is not None:
         newer = entry.newer
         return Resolution(entry, article, CITES_SUPERSEDED,
@@ -77,7 +85,8 @@ def resolve(lib: LawLibrary, cite: C.Citation, own: LawEntry | None = None) -> R
 
 def _repeal_text(lib: LawLibrary, repeal, written: str) -> tuple[str, str]:
     when = f"于{cn_date(repeal.date)}" if repeal.date else ""
-    message = f"引用了已废止的{written}（{when}废止" + (
+    word = "失效" if repeal.status == EXPIRED else "废止"
+    message = f"引用了已{word}的{written}（{when}{word}" + (
         f"，由《{repeal.replaced_by}》取代）" if repeal.replaced_by else "）")
     hint = f"改为引用《{repeal.replaced_by}》的相应条文" if repeal.replaced_by else "删去或改为引用现行法律"
     return message, hint
@@ -152,13 +161,43 @@ class Linker:
 
 
 def preview(entry: LawEntry, article: corpus.Article) -> dict:
+    """An article's preview: title, text, and — unless it simply is in force — the
+    status (s), a status notice (n), and the transitions still to come (w) that the
+    browser reads on the reader's clock."""
     text = article.text
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS].rstrip() + "……"
     data = {"t": f"《{entry.short_title}》{article.label}", "x": text}
     if entry.status != IN_FORCE:
-        data["s"] = STATUS_LABELS[entry.status]
+        data["s"] = entry.status
+    coming = entry.timeline_attr()
+    if coming:
+        data["w"] = coming
+    notes = {status: note for status in {entry.status, *(v for _, v in entry.status_after(entry.built_on))}
+             if (note := status_note(entry, status))} if entry.built_on else {}
+    if notes:
+        data["n"] = notes
     return data
+
+
+def status_note(entry: LawEntry, status: str) -> str:
+    """One sentence on what a status means for this text (law page and previews)."""
+    if status == SUPERSEDED and entry.revision is not None:
+        rev = entry.revision
+        return (f"这是旧文本：本法已于{cn_date(rev.adopted)}修改，新文本自{cn_date(rev.applies_from)}起施行，"
+                f"条文和条号可能已经改变。新文本尚未收入本库，请以国家法律法规数据库公布的文本为准。")
+    if status == SUPERSEDED and entry.newer is not None:
+        since = entry.superseded_since
+        return (f"这是{cn_date(entry.version)}的旧文本" + (f"，自{cn_date(since)}起已被新文本取代" if since else "，已被修改")
+                + f"。现行文本：{cn_date(entry.newer.version)}公布的版本。")
+    if status in (REPEALED, EXPIRED) and entry.repeal is not None:
+        r = entry.repeal
+        word = "失效" if status == EXPIRED else "废止"
+        return ((f"本法已于{cn_date(r.date)}{word}" if r.date else f"本法已{word}")
+                + (f"，由《{r.replaced_by}》取代" if r.replaced_by else "") + "。")
+    if status == PENDING and entry.facts.applies_from:
+        return f"本法尚未生效，自{cn_date(entry.facts.applies_from)}起施行。"
+    return ""
 
 
 _TAG_SPLIT = re.compile(r"(<[^>]+>)")

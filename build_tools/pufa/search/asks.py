@@ -50,7 +50,7 @@ def targets(asks, docs, unit_lists) -> tuple[list[tuple[str, int]], list[Ask]]:
         at += len(units)
     by_title = {}
     for i, d in enumerate(docs):
-        if d.status == "in-force" and d.kind != "case":
+        if d.answers and d.kind != "case":
             by_title.setdefault(d.title, i)
     labels: dict = {}
     found, missing = [], []

@@ -41,7 +41,7 @@ KINDS = ("law", "interpretation", "regulation", "case", "guide", "lesson", "qa",
          "history", "campaign", "page", "directory", "document", "rule", "other",
          "local", "elsewhere",     # local regulations: of the site's own region / of another
          "city")                   # …of a city in the site's region (local: the province's own)
-STATUSES = ("in-force", "superseded", "repealed")
+STATUSES = ("in-force", "superseded", "repealed", "pending", "expired")   # index = meta.js's code
 
 
 @dataclass
@@ -49,12 +49,20 @@ class Doc:
     title: str               # the page's H1, exactly (the API's `doc`)
     url: str                 # relative to the site root, e.g. laws/xing-fa/xing-fa/
     kind: str = "page"
-    status: str = "in-force"
+    status: str = "in-force"     # on the day of the build
+    coming: str = ""             # transitions after it (2026-01-01:superseded), read again on the reader's clock
+    outdated: bool = False       # a newer text of the same law is in the library: that one ranks first
     # Articles for "刑法第二十条": index of the first article unit within the
     # doc's units, how many, and the keys that break the 1, 2, 3 … sequence.
     first_article: int = -1
     articles: int = 0
     irregular: list = field(default_factory=list)   # [[position, main, sub], …]
+
+    @property
+    def answers(self) -> bool:
+        """A text questions are answered from: not repealed, and no newer text of it in
+        the library (a text revised since the snapshot still answers, marked 已被修改)."""
+        return not self.outdated and self.status not in ("repealed", "expired")
 
 
 @dataclass
@@ -166,7 +174,9 @@ def doc_columns(docs: list[Doc], starts: list[int]) -> dict:
                   if d.first_article >= 0 and n != d.first_article + d.articles},
             "f": [d.first_article for d in docs],
             "a": [d.articles for d in docs],
-            "x": {str(i): d.irregular for i, d in enumerate(docs) if d.irregular}}
+            "x": {str(i): d.irregular for i, d in enumerate(docs) if d.irregular},
+            "w": {str(i): d.coming for i, d in enumerate(docs) if d.coming},
+            "o": [i for i, d in enumerate(docs) if d.outdated]}
 
 
 def read_docs(meta: dict) -> list[list]:

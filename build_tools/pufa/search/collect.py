@@ -5,7 +5,7 @@ import html
 import re
 
 from pufa.laws import corpus
-from pufa.laws.library import REGION_SUFFIXES, LawEntry, LawLibrary, short_name
+from pufa.laws.library import REGION_SUFFIXES, SUPERSEDED, LawEntry, LawLibrary, short_name
 from pufa.search.build import Doc, Unit
 
 # Ranking prefers the higher authority: 法律 > 司法解释 > 行政法规 > 部门规章 > 案例.
@@ -83,7 +83,8 @@ def law_documents(lib: LawLibrary, anchors: bool = ANCHORS) -> tuple[list[Doc], 
     for entry in lib.entries:
         if not entry.url:
             continue
-        doc = Doc(entry.title, entry.url, law_kind(entry, lib.region), entry.status)
+        doc = Doc(entry.title, entry.url, law_kind(entry, lib.region), entry.status, entry.timeline_attr(),
+                  outdated=entry.status == SUPERSEDED and entry.newer is not None)
         unit_lists.append(law_units(entry, len(docs), doc))
         docs.append(doc)
     if anchors:
@@ -101,7 +102,7 @@ def anchor_texts(docs: list[Doc], unit_lists: list[list[Unit]], resolve) -> dict
     its citations and bracketed names taken out (the words around the citation)."""
     from pufa.laws import citations
 
-    in_force = {d.title: i for i, d in enumerate(docs) if d.status == "in-force"}
+    in_force = {d.title: i for i, d in enumerate(docs) if d.answers}
     positions = [{u.anchor: k for k, u in enumerate(units) if u.anchor.startswith("art-")} for units in unit_lists]
     out: dict = {}
     for i, (doc, units) in enumerate(zip(docs, unit_lists)):

@@ -122,7 +122,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
                                           item.lines.get("photos"))
 
     # The law library and every citation of it.
-    model.laws = load_library(docs_dir, root, [r for r in model.sources if is_law_file(r)])
+    model.laws = load_library(docs_dir, root, [r for r in model.sources if is_law_file(r)], model.today)
     model.laws.region = region_of(getattr(settings.pufa, "region", "") or "") or ""
     law_findings = list(model.laws.findings) + status_findings(model.laws, f"{root}/{LAWS_FOLDER}/{STATUS_FILE}")
     if settings.link_citations or settings.laws is None:

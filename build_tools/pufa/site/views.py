@@ -13,7 +13,8 @@ from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content import views
 from pufa.content.forms import forms_of
-from pufa.laws.library import CATEGORY_BY_SLUG, SLUG_BY_CATEGORY, STATUS_LABELS
+from pufa.laws.library import CATEGORY_BY_SLUG, SLUG_BY_CATEGORY, STATUS_LABELS, STATUS_ORDER
+from pufa.laws.render import status_note
 from pufa.dates import cn_date
 from pufa.screens.site import ScreenSite
 
@@ -179,9 +180,48 @@ class LawsView:
         slug = parts[1] if len(parts) > 2 else ""
         name = CATEGORY_BY_SLUG.get(slug, slug)
         entries = [e for e in self.lib.entries if SLUG_BY_CATEGORY.get(e.category, e.category) == slug]
-        order = {"in-force": 0, "superseded": 1, "repealed": 2}
+        order = {s: i for i, s in enumerate(STATUS_ORDER)}
         entries.sort(key=lambda e: (order[e.status], e.subcategory or "", e.title, -(e.version.toordinal() if e.version else 0)))
         return {"name": name, "slug": slug, "entries": entries}
+
+    def collected_until(self) -> str:
+        return cn_date(self.lib.collected_until) if self.lib and self.lib.collected_until else ""
+
+    def notices(self, entry) -> list[dict]:
+        """The status notices of a law page, one for each status it has now or will
+        have (the browser shows the one the reader's date gives)."""
+        statuses = [entry.status] + [v for _, v in entry.status_after(entry.built_on or self.lib.today)]
+        out = []
+        for status in dict.fromkeys(statuses):
+            text = status_note(entry, status)
+            if text:
+                out.append({"status": status, "text": text, "current": status == entry.status})
+        return out
+
+    def effective(self, entry) -> str:
+        """施行日期 as the page states it: an amendment keeps its text's first date."""
+        f = entry.facts
+        if not f.effective:
+            return ""
+        text = cn_date(f.effective)
+        if f.amended and f.promulgated and f.promulgated > f.effective:
+            text += f"（本文本{cn_date(f.promulgated)}修改后公布）"
+        return text
+
+    def history(self, entry) -> list[dict]:
+        """修改沿革: the recorded revision not in the library, then every version, newest first."""
+        versions = self.lib.by_title.get(entry.title, [entry])
+        out = []
+        newest = versions[0]
+        if newest.revision is not None:
+            rev = newest.revision
+            out.append({"date": cn_date(rev.adopted), "url": "", "current": False,
+                        "text": (rev.note or f"修改，{cn_date(rev.applies_from)}起施行") + "（新文本尚未收入本库）"})
+        for v in versions:
+            kind = "修正" if v.facts.amended else ("修订" if v.older or v is not versions[-1] else "公布")
+            out.append({"date": cn_date(v.version), "url": v.url, "current": v is entry,
+                        "text": f"{kind}文本（{STATUS_LABELS[v.status]}）"})
+        return out
 
     def repealed_without_page(self):
         return [r for t, r in sorted(self.lib.repeals.items()) if t not in self.lib.by_title] if self.lib else []

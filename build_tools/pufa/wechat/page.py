@@ -58,7 +58,7 @@ def number_mark(n: int) -> str:
 class Note:
     number: int
     label: str           # 《中华人民共和国宪法》第五条
-    status: str          # '' in force, else 已被修订 / 已废止
+    status: str          # '' in force, else 已被修改 / 已废止 / 尚未生效 …
     paragraphs: list[str]
 
 
