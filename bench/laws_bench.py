@@ -87,6 +87,14 @@ def main() -> int:
         print(f"  pufa                         : {p:6.1f} s  {pf:6d} files  {pb / 1e6:7.1f} MB")
         print(f"  ratio pufa/Material: time {p / m:.2f}x (goal <= 0.5), size {pb / mb:.2f}x; "
               f"pufa site {pb / 1e6:.1f} MB (goal <= 70)")
+        # What the site's shares are: 新旧对照 pages, the search index, the QR codes on every page.
+        site = pufa_site / "site"
+        compare = [q for q in site.rglob("index.html") if q.parent.name.startswith("dui-zhao-")]
+        compare_bytes = sum(q.stat().st_size for q in compare)
+        search_bytes = sum(q.stat().st_size for q in (site / "search").rglob("*") if q.is_file())
+        print(f"  of which: 新旧对照 {len(compare)} pages {compare_bytes / 1e6:.2f} MB "
+              f"(largest {max((q.stat().st_size for q in compare), default=0) / 1e3:.0f} KB), "
+              f"search {search_bytes / 1e6:.1f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -42,8 +42,10 @@ BUNDLES: dict[str, Bundle] = {
         "hash.js",          # fnv1a, shared with search.js
         "law-status.js",    # law statuses on the reader's clock (尚未生效 → 现行有效)
         "campaigns.js",     # campaigns by the reader's date, 近期活动预告
-        "listings.js",      # listing filters, guide checklists, law-library filter
+        "listings.js",      # listing and law-category filters, guide checklists
         "citations.js",     # article previews on cited laws
+        "compare-view.js",  # 新旧对照: redline, new text only, old text only
+        "law-download.js",  # a law as .docx (made in the browser), its print header
         "search-page.js",   # the header search box and the search page
         "offline.js",       # service worker, 内容已更新, 离线阅读 page
         "kiosk.js",         # browsing from a display page: 返回展示, idle reset

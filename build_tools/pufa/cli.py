@@ -142,11 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "日期和电话里的全角数字，写在一行的列表，写成网址或电脑路径的链接"
                         "（原文件保存在 .pufa-backup 文件夹）")
 
-    p = sub.add_parser("import-laws", help="导入法律法规到法律法规库",
-                       description="把法律语料（每部法律一个 Markdown 文件，格式见 README）导入 content/laws/，"
-                                   "按类别分文件夹。重复运行不会改变已导入的内容；导入另一个文件夹（如地方性法规）"
-                                   "是添加，不会删除已有的法律。")
-    p.add_argument("src", metavar="法律文件夹", help="法律语料所在的文件夹，如 ../shared/corpus/laws")
+    p = sub.add_parser("import-laws", help="导入法律法规到法律法规库（Markdown 语料或国家法律法规数据库的 Word 文件）",
+                       description="把法律语料（每部法律一个 Markdown 文件，格式见 README）或从国家法律法规数据库"
+                                   "（flk.npc.gov.cn）下载的 Word 文件（.docx）导入 content/laws/，按类别分文件夹。"
+                                   "重复运行不会改变已导入的内容；导入另一个文件夹（如地方性法规）是添加，不会删除已有的法律。"
+                                   "导入一部法律的新版本时，旧版本保留（文件名加上版本日期），页面标为「已被修改」。")
+    p.add_argument("src", metavar="法律文件或文件夹",
+                   help="法律语料所在的文件夹（如 ../shared/corpus/laws），或一个 .docx / .md 文件")
+    p.add_argument("--category", metavar="类别",
+                   help="法律库里还没有的法律放在哪一类（如 行政法）；不写时，已有的法律放回原来的类别，新的放在「其他」")
     p.add_argument("--only", metavar="名称", action="append", default=[],
                    help="只导入这些法律（可写简称，如 民法典；可重复使用，或用逗号分隔）")
     p.add_argument("--only-region", metavar="省份",
@@ -270,7 +274,7 @@ def cmd_import_laws(args) -> int:
     only = [name.strip() for value in args.only for name in value.replace("，", ",").split(",") if name.strip()]
     try:
         report = import_laws(Path(args.src), site / "content", progress=sys.stderr, only=only or None,
-                             prune=args.prune, only_region=args.only_region)
+                             prune=args.prune, only_region=args.only_region, category=args.category)
     except ImportError_ as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -295,10 +299,22 @@ def cmd_import_laws(args) -> int:
         if reason == "重复" or len(items) <= 5:
             for item in items[:20]:
                 print(f"    {item}")
+    from pufa.dates import cn_date
+    for x in report.superseded:
+        print(f"  新版本：《{x.title}》{cn_date(x.new_version)}文本（content/laws/{x.new_rel}）取代"
+              f"{cn_date(x.old_version)}文本；旧文本保留为 content/laws/{x.old_rel}，页面标为「已被修改」")
+    for title, rel in report.older:
+        print(f"  旧版本：《{title}》的这个文本比法律库里的旧，保存为 content/laws/{rel}，标为「已被修改」")
+    for title in report.records:
+        print(f"  content/laws/_status.yml 里《{title}》的修改记录已不再需要（新文本已经导入），可以删去这一项")
     if report.missing:
         print("  没有找到：" + "、".join(report.missing))
         return EXIT_PROBLEM
-    print(f"下一步：运行 pufa build{'' if args.site == '.' else ' --site ' + args.site} 生成网站。")
+    where = '' if args.site == '.' else ' --site ' + args.site
+    if report.superseded:
+        print(f"下一步：运行 pufa check{where}，查看引用了旧文本、条号或内容已经改变的页面，再运行 pufa build{where}。")
+    else:
+        print(f"下一步：运行 pufa build{where} 生成网站。")
     return EXIT_OK
 
 

@@ -94,15 +94,15 @@ def test_every_bundle_page_loads_with_no_other_host(unzipped, new_page):
 def test_qr_codes_point_to_the_public_site(unzipped):
     """The offline copy's codes open the public page on a phone (directory URLs), not a file."""
     import re
-    from test_qr_poster import _SVG, built_pages, decode, image_of, public_url, svg_modules
+    from test_qr_poster import _IMG, built_pages, decode_inline, public_url
 
     pages = built_pages(unzipped)
     assert len(pages) >= 80
     for path in pages:
         rel = path.relative_to(unzipped).as_posix()
-        codes = _SVG.findall(path.read_text(encoding="utf-8"))
+        codes = list(_IMG.finditer(path.read_text(encoding="utf-8")))
         assert len(codes) == 1, rel
-        assert decode(image_of(svg_modules(codes[0]))) == [public_url(rel)], rel
+        assert decode_inline(codes[0]) == [public_url(rel)], rel
     assert public_url("lessons/xian-fa.html") == "https://pufa.example.gov.cn/lessons/xian-fa/"
     # 打印海报 opens the poster file, and the poster links back to the page file.
     lesson = unzipped / "lessons" / "xian-fa.html"

@@ -130,3 +130,24 @@ def test_status_file_mistakes_are_named_with_their_line(tmp_path):
     line = text[:text.index("laws:\n")].count("\n") + 2
     assert f"content/laws/_status.yml:{line}" in out
     assert "没有写修改通过的日期" in out and "adopted: 2025-06-27" in out
+
+
+def test_a_law_with_two_versions_has_its_history_and_comparison(citing_site):
+    root, _, _ = citing_site
+    laws = root / "site" / "laws" / "su-song-yu-fei-su-song-cheng-xu-fa"
+    page = (laws / "xing-zheng-fu-yi-fa" / "index.html").read_text(encoding="utf-8")
+    assert "修改沿革" in page and 'href="dui-zhao-2017-09-01/"' in page
+    compare = (laws / "xing-zheng-fu-yi-fa" / "dui-zhao-2017-09-01" / "index.html").read_text(encoding="utf-8")
+    # The renumbered unchanged article: matched (one line), not deleted and added.
+    row = re.search(r'<p class="pufa-compare__moved" id="c-art-89">(.*?)</p>', compare, re.S)
+    assert row and "条号变动，内容未改" in row.group(1)
+    assert re.sub(r"<[^>]+>", "", row.group(1)).startswith("旧第四十一条 → 新第八十九条")
+    assert 'href="../#art-89"' in row.group(1)
+    assert "旧第四十一条" not in "".join(re.findall(r"<section.*?</section>", compare, re.S))
+    # A changed article: one column, the old words struck, the new underlined, linked to the new text.
+    changed = re.search(r'<section id="c-art-22">(.*?)</section>', compare, re.S).group(1)
+    assert "（旧第十一条）" in changed and "有修改" in changed
+    assert "<ins>" in changed and "书面申请有困难的" in changed
+    # Not a search result of its own: the versions are.
+    meta = (root / "site" / "search" / "meta.js").read_text(encoding="utf-8")
+    assert "新旧对照" not in meta

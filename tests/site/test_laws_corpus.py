@@ -88,7 +88,7 @@ def test_whole_site_stays_under_70_mb(corpus_site):
     total = sum(p.stat().st_size for p in files)
     assert total <= 70_000_000, f"{total / 1e6:.1f} MB"
     law = (corpus_site / "site" / "laws" / "min-fa-dian" / "min-fa-dian" / "index.html").read_text(encoding="utf-8")
-    assert law.count('<svg class="pufa-qr"') == 1 and "https://example.gov.cn/laws/min-fa-dian/min-fa-dian/" in law
+    assert law.count('<img class="pufa-qr"') == 1 and "https://example.gov.cn/laws/min-fa-dian/min-fa-dian/" in law
 
 
 def test_every_synonym_expansion_occurs_in_the_laws():

@@ -1,4 +1,7 @@
-/* Listing filters: every select narrows the cards; values are '|'-joined. */
+/* Listing filters: every select narrows the cards; values are '|'-joined.
+   A words box (name="q") keeps the cards whose text holds the words.  A law's
+   status is read on the reader's clock (data-status, data-coming), so 尚未生效
+   becomes 现行有效 on its day here as on its page. */
 function setUpFilters() {
   each(document.querySelectorAll("[data-pufa-filters]"), function (form) {
     var list = document.querySelector("[data-pufa-cards]");
@@ -9,15 +12,20 @@ function setUpFilters() {
     var empty = document.querySelector("[data-pufa-empty]");
     var count = form.querySelector(".pufa-filters__count");
     var selects = form.querySelectorAll("select");
-    var unit = form.getAttribute("data-pufa-unit") || "篇";
+    var words = form.querySelector("input[name=q]");
+    function valuesOf(card, name) {
+      if (name === "status" && card.hasAttribute("data-coming")) {
+        return [pufa.lawStatus(card.getAttribute("data-status"), card.getAttribute("data-coming"))];
+      }
+      return (card.getAttribute("data-" + name) || "").split("|");
+    }
     function apply() {
       var shown = 0;
+      var q = words ? words.value.replace(/\s+/g, "") : "";
       each(cards, function (card) {
-        var ok = true;
+        var ok = !q || card.textContent.replace(/\s+/g, "").indexOf(q) >= 0;
         each(selects, function (sel) {
-          if (!sel.value) return;
-          var values = (card.getAttribute("data-" + sel.name) || "").split("|");
-          if (values.indexOf(sel.value) < 0) ok = false;
+          if (sel.value && valuesOf(card, sel.name).indexOf(sel.value) < 0) ok = false;
         });
         card.hidden = !ok;
         if (ok) shown++;
@@ -26,6 +34,7 @@ function setUpFilters() {
       if (empty) empty.hidden = shown !== 0;
     }
     each(selects, function (sel) { sel.addEventListener("change", apply); });
+    if (words) words.addEventListener("input", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
     apply();
@@ -44,19 +53,5 @@ function setUpChecklists() {
         if (box.checked) store.setItem(key, "1"); else store.removeItem(key);
       } catch (e) { /* storage full or blocked: the tick still shows */ }
     });
-  });
-}
-
-/* Law-library category pages: filter the list by words in the title. */
-function setUpLawFilter() {
-  var box = document.querySelector("[data-pufa-law-filter]");
-  var list = document.querySelector("[data-pufa-law-list]");
-  if (!box || !list) return;
-  var input = box.querySelector("input");
-  var items = list.querySelectorAll("li");
-  box.hidden = false;
-  input.addEventListener("input", function () {
-    var q = input.value.replace(/\s+/g, "");
-    each(items, function (li) { li.hidden = q && li.textContent.replace(/\s+/g, "").indexOf(q) < 0; });
   });
 }

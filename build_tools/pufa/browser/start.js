@@ -4,8 +4,10 @@ function start() {
   showCampaigns();
   setUpFilters();
   setUpChecklists();
-  setUpLawFilter();
   setUpCitations();
+  setUpCompareViews();
+  setUpLawDownload();
+  setUpLawPrintHeader();
   setUpHeaderSearch();
   setUpSearchPage();
   setUpServiceWorker();

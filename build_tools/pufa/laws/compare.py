@@ -146,45 +146,90 @@ def compare(old: LawDoc, new: LawDoc) -> Comparison:
     return Comparison(pairs)
 
 
+def comparison_src(newest, older) -> str:
+    """laws/…/xing-zheng-fu-yi-fa/dui-zhao-2017-09-01.md: the 新旧对照 page of an older
+    version (against the version after it), under the newest version's address."""
+    when = older.version.isoformat() if older.version else older.src_uri.rsplit("/", 1)[-1][:-3]
+    return f"{newest.src_uri[:-3]}/dui-zhao-{when}.md"
+
+
 # -- HTML ------------------------------------------------------------------------
-def diff_html(old: str, new: str) -> tuple[str, str]:
-    """Both texts escaped, the removed characters in <del> (old), the added in <ins> (new)."""
+# One column, the way a 修改对照 is read: common text plain, what the new text
+# dropped in <del>, what it added in <ins>.  Two columns carried both texts and
+# made the 80 pages of the national library 6.9 MB; this carries each word once
+# (docs/decisions/0015).
+
+# An unchanged run this short between two changes is folded into them: a diff
+# of Chinese text otherwise keeps single shared characters (公司股东<del>依法享</del>有
+# <del>资产收益…</del>), which no reader can follow.
+SHORT_EQUAL = 3
+# Two items less alike than this are shown as one removed and one added.
+ITEM_FLOOR = 0.3
+
+
+def _segments(old: str, new: str) -> list[tuple[str, str, str]]:
+    """(op, old piece, new piece) with op "=" or "~"; short equal runs between changes folded."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    a, b = [], []
+    segs: list[list] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        x, y = html.escape(old[i1:i2], quote=False), html.escape(new[j1:j2], quote=False)
-        if op == "equal":
-            a.append(x)
-            b.append(y)
+        kind = "=" if op == "equal" else "~"
+        if segs and segs[-1][0] == kind == "~":
+            segs[-1][1] += old[i1:i2]
+            segs[-1][2] += new[j1:j2]
+        else:
+            segs.append([kind, old[i1:i2], new[j1:j2]])
+    out: list[list] = []
+    k = 0
+    while k < len(segs):
+        seg = segs[k]
+        fold = (seg[0] == "=" and out and out[-1][0] == "~" and k + 1 < len(segs)
+                and len(seg[1]) <= SHORT_EQUAL)
+        if fold:
+            nxt = segs[k + 1]
+            out[-1][1] += seg[1] + nxt[1]
+            out[-1][2] += seg[2] + nxt[2]
+            k += 2
             continue
-        if x:
-            a.append(f"<del>{x}</del>")
-        if y:
-            b.append(f"<ins>{y}</ins>")
-    return "".join(a), "".join(b)
+        out.append(seg)
+        k += 1
+    return [tuple(s) for s in out]
 
 
-def items_html(old: Article | None, new: Article | None) -> tuple[list[str], list[str]]:
-    """The two articles' items (paragraphs), aligned item by item: an item added or
-    removed whole is marked whole; a changed one character by character."""
+def redline(old: str, new: str) -> str:
+    """One item, escaped: removed characters in <del>, added in <ins>, the rest plain."""
+    parts = []
+    for op, a, b in _segments(old, new):
+        if op == "=":
+            parts.append(html.escape(a, quote=False))
+            continue
+        if a:
+            parts.append(f"<del>{html.escape(a, quote=False)}</del>")
+        if b:
+            parts.append(f"<ins>{html.escape(b, quote=False)}</ins>")
+    return "".join(parts)
+
+
+def items_html(old: Article | None, new: Article | None) -> list[str]:
+    """The article's items (款, 项) in one column, aligned item by item: an item
+    added or removed whole is marked whole, a changed one character by character."""
     olds = old.paragraphs if old else []
     news = new.paragraphs if new else []
-    left: list[str] = []
-    right: list[str] = []
+    out: list[str] = []
     matcher = difflib.SequenceMatcher(None, [normal(p) for p in olds], [normal(p) for p in news], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            left += [html.escape(p, quote=False) for p in olds[i1:i2]]
-            right += [html.escape(p, quote=False) for p in news[j1:j2]]
+            out += [html.escape(p, quote=False) for p in news[j1:j2]]
             continue
         a, b = olds[i1:i2], news[j1:j2]
         for k in range(max(len(a), len(b))):
-            if k < len(a) and k < len(b):
-                x, y = diff_html(a[k], b[k])
-                left.append(x)
-                right.append(y)
+            if k < len(a) and k < len(b) and similarity(a[k], b[k]) >= ITEM_FLOOR:
+                out.append(redline(a[k], b[k]))
+            elif k < len(a) and k < len(b):
+                # Rewritten, not edited: a character diff of two different sentences is noise.
+                out.append(f"<del>{html.escape(a[k], quote=False)}</del>")
+                out.append(f"<ins>{html.escape(b[k], quote=False)}</ins>")
             elif k < len(a):
-                left.append(f"<del>{html.escape(a[k], quote=False)}</del>")
+                out.append(f"<del>{html.escape(a[k], quote=False)}</del>")
             else:
-                right.append(f"<ins>{html.escape(b[k], quote=False)}</ins>")
-    return left, right
+                out.append(f"<ins>{html.escape(b[k], quote=False)}</ins>")
+    return out

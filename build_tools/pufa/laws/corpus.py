@@ -23,6 +23,9 @@ from pufa.laws.numerals import CN_NUMBER, anchor, article_key, cn_to_int
 INFO_END = "<!-- INFO END -->"
 FORCE_BREAK = "<!-- FORCE BREAK -->"
 
+# Lines of the official texts that hold only a zero-width space (between
+# chapters): an empty paragraph on the page, not text.
+INVISIBLE = "\u200b\u200c\u200d\ufeff"
 _ARTICLE_LINE = re.compile(
     rf"^(第[{CN_NUMBER}0-9]+条(?:之[{CN_NUMBER}0-9]+)?)(?:[ \u3000\t]+(.*)|$)")
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -139,7 +142,7 @@ def parse(text: str, name: str = "") -> LawDoc:
     current: Article | None = None
     seen: set = set()
     for raw in body_lines:
-        line = raw.strip()
+        line = raw.strip().strip(INVISIBLE).strip()
         if not line or line == FORCE_BREAK:
             continue
         if line.startswith("#"):

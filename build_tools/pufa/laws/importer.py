@@ -10,6 +10,12 @@
   another folder (local regulations beside national law) adds to the library;
   a law whose source file is gone stays until `--prune`, which removes only
   what came from this folder and lists it.  Laws added by hand are never touched.
+- the official Word file too: a `.docx` downloaded from the national database
+  (flk.npc.gov.cn), alone or in a folder, is read into the corpus format
+  (pufa.laws.docx_law) and goes where the library already files that law;
+- a newer version supersedes, never overwrites: the text in the library moves
+  to its dated name, the new one takes the plain name; an older version
+  imported after a newer one gets the dated name.
 """
 from __future__ import annotations
 
@@ -87,6 +93,16 @@ class Source:
     subcategory: str | None
     doc: corpus.LawDoc
     text: str
+    folder: str | None = None    # where the library already files this law (a .docx has no category folder)
+
+
+@dataclass
+class Superseded:
+    title: str
+    new_rel: str
+    new_version: object
+    old_rel: str
+    old_version: object
 
 
 @dataclass
@@ -100,6 +116,9 @@ class ImportReport:
     merged: list[tuple[str, int]] = field(default_factory=list)
     laws: int = 0
     missing: list[str] = field(default_factory=list)   # --only names not found
+    superseded: list[Superseded] = field(default_factory=list)   # a newer version took the plain name
+    older: list[tuple[str, str]] = field(default_factory=list)   # (title, rel): an older version, filed dated
+    records: list[str] = field(default_factory=list)   # titles whose _status.yml revision record is now imported
 
 
 class ImportError_(Exception):
@@ -123,21 +142,42 @@ def category_for(rel: str) -> tuple[str, str | None]:
 NOT_LAWS = {"readme", "license", "licence", "changelog", "contributing"}
 
 
+def _source_files(src: Path) -> list[Path]:
+    if src.is_file():
+        return [src]
+    return sorted(p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in (".md", ".docx")
+                  and not p.name.startswith("~$"))         # ~$….docx: Word's lock file of an open document
+
+
+def _read_docx(path: Path, rel: str, report: ImportReport) -> str | None:
+    from pufa.laws import docx_law
+    try:
+        return docx_law.read(path).markdown()
+    except docx_law.DocxLawError as exc:
+        report.skipped.append((rel, str(exc)))
+        return None
+
+
 def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
-    files = sorted(p for p in src.rglob("*.md") if p.is_file())
+    files = _source_files(src)
     sources = []
     for path in track(files, "读取法律文件", progress):
-        rel = path.relative_to(src).as_posix()
+        rel = path.name if src.is_file() else path.relative_to(src).as_posix()
         if path.name == "_index.md":
             report.skipped.append((rel, "目录说明文件，不是法律文件"))
             continue
         if path.stem.lower() in NOT_LAWS:
             report.skipped.append((rel, "说明文件，不是法律文件"))
             continue
-        text, problems = decode(path.read_bytes(), rel)
-        if text is None:
-            report.skipped.append((rel, problems[0].message))
-            continue
+        if path.suffix.lower() == ".docx":
+            text = _read_docx(path, rel, report)
+            if text is None:
+                continue
+        else:
+            text, problems = decode(path.read_bytes(), rel)
+            if text is None:
+                report.skipped.append((rel, problems[0].message))
+                continue
         if text.startswith("---\n") and "\n---\n" in text[4:]:
             text = text[text.index("\n---\n", 4) + 5:]
         doc = corpus.parse(text, path.name)
@@ -150,6 +190,45 @@ def read_sources(src: Path, report: ImportReport, progress) -> list[Source]:
         category, sub = category_for(rel)
         sources.append(Source(path, rel, category, sub, doc, text))
     return sources
+
+
+def library_index(root: Path) -> dict[str, list[tuple[str, object]]]:
+    """The library as it is: title -> [(file under laws/, version)], from each file's head."""
+    import datetime as dt
+    out: dict[str, list[tuple[str, object]]] = {}
+    if not root.is_dir():
+        return out
+    for path in root.rglob("*.md"):
+        if path.name.startswith("_") or path.name == "index.md":
+            continue
+        head = path.read_text(encoding="utf-8", errors="replace")[:1500]
+        version = None
+        body = head
+        if head.startswith("---\n") and "\n---\n" in head[4:]:
+            front, body = head[4:].split("\n---\n", 1)
+            for line in front.splitlines():
+                if line.startswith("version:"):
+                    try:
+                        version = dt.date.fromisoformat(line.split(":", 1)[1].strip().strip('"'))
+                    except ValueError:
+                        pass
+        title = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
+        if title:
+            out.setdefault(title, []).append((path.relative_to(root).as_posix(), version))
+    return out
+
+
+def file_with_library(sources: list[Source], index: dict, category: str | None) -> None:
+    """A law with no category folder of its own (a downloaded .docx, a file on its
+    own) goes where the library files that law already, else under `category`."""
+    for s in sources:
+        if "/" in s.rel:
+            continue
+        known = index.get(s.doc.title)
+        if known:
+            s.folder = known[0][0].rsplit("/", 1)[0] if "/" in known[0][0] else None
+        elif category:
+            s.category, s.subcategory = category, None
 
 
 def _slug(title: str) -> str:
@@ -197,8 +276,8 @@ def plan(sources: list[Source], report: ImportReport, origin: str = "") -> dict[
     for key, group in sorted(versions.items()):
         group.sort(key=lambda s: (s.doc.version.isoformat() if s.doc.version else "", s.rel), reverse=True)
         for n, s in enumerate(group):
-            folder = SLUG_BY_CATEGORY.get(s.category, slugify(s.category) or "qi-ta")
-            if s.subcategory:
+            folder = s.folder or SLUG_BY_CATEGORY.get(s.category, slugify(s.category) or "qi-ta")
+            if s.subcategory and not s.folder:
                 folder += "/" + ((region_slug(s.subcategory) if s.category == "地方性法规" else slugify(s.subcategory))
                                  or "qi-ta")
             # Cases are named by their file (the case name), laws by their title.
@@ -227,6 +306,39 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _dated(rel: str, version) -> str:
+    stem = rel[:-3]
+    suffix = "-" + version.isoformat()
+    return rel if stem.endswith(suffix) else f"{stem}{suffix}.md"
+
+
+def respect_versions(root: Path, wanted: dict, index: dict, report: ImportReport) -> None:
+    """A version never overwrites another: where a file of the same law holds
+    another version, the newer one takes the plain name and the older the dated
+    one (moved there, so the text in the library is kept)."""
+    versions_in_library = {rel: version for entries in index.values() for rel, version in entries}
+    for rel in sorted(wanted):
+        text, source = wanted[rel]
+        if source is None or source.doc.version is None or rel not in versions_in_library:
+            continue
+        have = versions_in_library[rel]
+        new = source.doc.version
+        if have is None or have == new:
+            continue
+        if have < new:
+            old_rel = _dated(rel, have)
+            if old_rel not in wanted:
+                wanted[old_rel] = ((root / rel).read_text(encoding="utf-8"), None)
+            report.superseded.append(Superseded(source.doc.title, rel, new, old_rel, have))
+        else:
+            new_rel = _dated(rel, new)
+            del wanted[rel]
+            if new_rel not in wanted:
+                wanted[new_rel] = (text, source)
+                if new_rel not in versions_in_library:
+                    report.older.append((source.doc.title, new_rel))
+
+
 def _wanted(title: str, only: list[str]) -> bool:
     return title in only or short_name(title) in only
 
@@ -238,17 +350,29 @@ def origin_of(src: Path) -> str:
 
 def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
                 only: list[str] | None = None, prune: bool = False,
-                only_region: str | None = None) -> ImportReport:
-    """Import src into docs_dir/laws; with `only`, just those laws (titles or short names).
-    `prune`: also remove what an earlier import of this folder wrote and the folder no longer has."""
-    if not src.is_dir():
-        raise ImportError_(f"找不到法律文件夹：{src}。请写法律语料所在的文件夹")
+                only_region: str | None = None, category: str | None = None) -> ImportReport:
+    """Import src (a folder, or one .docx / .md file) into docs_dir/laws; with
+    `only`, just those laws (titles or short names).  `prune`: also remove what
+    an earlier import of this folder wrote and the folder no longer has.
+    `category`: the category of a law the library does not have yet, when its
+    file has no category folder (a downloaded .docx)."""
+    src = Path(src)
+    if src.is_file() and src.suffix.lower() not in (".docx", ".md"):
+        hint = "（.doc 是旧的 Word 格式：用 Word 或 WPS 打开，「另存为」.docx 再导入）" if src.suffix.lower() == ".doc" else ""
+        raise ImportError_(f"{src} 不是法律文件：请给出 .docx（国家法律法规数据库下载的 Word 文件）、"
+                           f".md 文件，或存放它们的文件夹{hint}")
+    if not src.exists():
+        raise ImportError_(f"找不到法律文件夹或文件：{src}。请写法律语料所在的文件夹，或一个 .docx / .md 文件")
+    if category is not None and category not in SLUG_BY_CATEGORY:
+        raise ImportError_(f"「{category}」不是法律法规库的类别。可用的类别：{'、'.join(SLUG_BY_CATEGORY)}")
     if not docs_dir.is_dir():
         raise ImportError_(f"{docs_dir} 不存在：这不是一个 pufa 网站。先运行 pufa init")
     report = ImportReport()
     sources = read_sources(src, report, progress)
     if not sources:
-        raise ImportError_(f"{src} 里没有可导入的法律文件（*.md，第一行「# 法律名称」）")
+        if src.is_file() and report.skipped:
+            raise ImportError_(f"{src} 没有导入：{report.skipped[0][1]}")
+        raise ImportError_(f"{src} 里没有可导入的法律文件（*.md，第一行「# 法律名称」；或 .docx）")
     if only_region:
         region = region_of(only_region)
         if region is None:
@@ -263,8 +387,11 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
         report.missing = [n for n in names if n not in found]
         sources = [s for s in sources if _wanted(s.doc.title, names)]
     origin = origin_of(src)
-    wanted = plan(sources, report, origin)
     root = docs_dir / LAWS_FOLDER
+    index = library_index(root)
+    file_with_library(sources, index, category)
+    wanted = plan(sources, report, origin)
+    respect_versions(root, wanted, index, report)
     root.mkdir(parents=True, exist_ok=True)
 
     # Files an earlier import of this folder wrote that it no longer has: kept, unless
@@ -305,6 +432,9 @@ def import_laws(src: Path, docs_dir: Path, progress=sys.stderr,
         os.replace(tmp, path)
 
     status = root / STATUS_FILE
+    if status.exists() and report.superseded:
+        recorded = status.read_text(encoding="utf-8", errors="replace")
+        report.records = [x.title for x in report.superseded if f"title: {x.title}" in recorded]
     if not status.exists():
         newest = max((source.doc.version for _text, source in wanted.values() if source and source.doc.version),
                      default=None)

@@ -129,10 +129,12 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
         unknown = (settings.laws is None or bool(settings.laws.warn_unknown_laws)) and bool(model.laws.entries)
         for rel, fm in index.pages.items():
             shown = f"{root}/{rel}"
+            written = law_checks.written_on(fm.data.get("date"))
             for key in law_checks.CITATION_FIELDS:
                 if key in fm.data:
-                    law_findings += law_checks.check_values(model.laws, shown, fm.data[key], fm.lines.get(key), unknown)
-            law_findings += law_checks.check_text(model.laws, shown, fm.body, fm.body_line, unknown)
+                    law_findings += law_checks.check_values(model.laws, shown, fm.data[key], fm.lines.get(key),
+                                                            unknown, written)
+            law_findings += law_checks.check_text(model.laws, shown, fm.body, fm.body_line, unknown, written)
     found += law_findings
     blocking += [f for f in law_findings if f.is_error]
 

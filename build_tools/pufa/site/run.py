@@ -29,6 +29,7 @@ from pufa.content import types as T
 from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
 from pufa.htmlcompact import compact
+from pufa.laws.compare import comparison_src
 from pufa.laws.library import LAWS_FOLDER, STATUS_LABELS
 from pufa.laws.render import Linker, law_html, law_outline, link_html
 from pufa.minify import minify_site
@@ -63,6 +64,7 @@ class Run:
         self.screens: dict = {}                      # generated display page -> playlist
         self.posters: dict[str, posters.Poster] = {}
         self.linkers: dict[str, Linker] = {}
+        self.comparisons: dict[str, tuple] = {}      # 新旧对照 page src -> (older entry, newer entry)
         self.offline_pages: dict[str, str] = {}      # dest_uri -> section
         self.search: SiteIndex | None = None
         self.preview_findings = preview.by_file(model.findings) if preview_mode else None
@@ -99,6 +101,15 @@ class Run:
             add(LAWS_HOME, {"title": "法律法规库"})
             for cat in self.model.laws.categories():
                 add(f"{LAWS_FOLDER}/{cat['slug']}/index.md", {"title": cat["name"]})
+            # 新旧对照: each older version against the one after it, under the newest's address.
+            for versions in self.model.laws.by_title.values():
+                if versions[0].is_case:
+                    continue
+                for older, newer in zip(versions[1:], versions):
+                    src = comparison_src(versions[0], older)
+                    self.comparisons[src] = (older, newer)
+                    add(src, {"title": f"{older.short_title}新旧对照", "template": "pufa/law-compare.html",
+                              "hide": ["navigation", "toc"], "search": {"exclude": True}})
 
         for playlist in self.model.playlists:
             src = screen_site.page_src(playlist)
