@@ -70,3 +70,20 @@ def test_a_printed_law_says_what_it_is_on_every_sheet(server, new_page):
     # The screen's controls stay off paper.
     assert "下载 Word 文本" not in "".join(sheets) and "关怀模式" not in "".join(sheets)
     assert "第五条 #" not in "".join(sheets)
+
+
+def test_inside_wechat_the_button_says_how_to_download(server, browser):
+    """WeChat's browser saves no files: the reader is told to open the page in a browser."""
+    context = browser.new_context(user_agent="Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                             "Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.49.2600 NetType/4G",
+                                  viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    page.goto(server + PAGE)
+    page.get_by_role("button", name="下载 Word 文本").click()
+    assert "在浏览器打开" in page.locator(".pufa-law-tools__note").inner_text()
+    page.wait_for_timeout(300)
+    assert downloads == []
+    context.close()

@@ -136,6 +136,18 @@ function setUpLawDownload() {
     if (!window.Blob || !window.URL || !URL.createObjectURL) return;    // the button stays hidden
     button.hidden = false;
     button.addEventListener("click", function () {
+      if (/MicroMessenger/i.test(navigator.userAgent)) {
+        // WeChat's browser does not save files: say how, instead of doing nothing.
+        var note = button.parentNode.querySelector(".pufa-law-tools__note");
+        if (!note) {
+          note = document.createElement("span");
+          note.className = "pufa-law-tools__note";
+          note.setAttribute("role", "status");
+          button.parentNode.appendChild(note);
+        }
+        note.textContent = "微信里不能直接下载文件：点右上角「···」，选「在浏览器打开」，再点「下载 Word 文本」。";
+        return;
+      }
       var title = document.querySelector(".pufa-law-head h1");
       var version = document.querySelector('meta[name="pufa:law-version"]');
       var name = (title ? title.textContent.trim() : "法律") + (version ? "（" + cnDateOf(version.getAttribute("content")) + "）" : "");
