@@ -1,6 +1,6 @@
 # pufa — two commands on a fresh Linux machine:
 #   make build   set up .venv, build the sample site into site/
-#   make test    the same set-up, Chromium, CJK fonts and LibreOffice, then the whole test suite
+#   make test    the same set-up, Chromium, CJK fonts, LibreOffice and nginx, then the whole test suite
 #   make bench   benchmarks (plain Material vs pufa)
 #   make constraints   re-pin constraints.txt to the newest versions pyproject.toml allows
 
@@ -18,7 +18,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # they are what pufa needs as a library.  See docs/decisions/0008.
 PINS   := -c constraints.txt --build-constraint constraints.txt
 
-.PHONY: build test bench browser office serve clean sample-laws constraints
+.PHONY: build test bench browser office nginx serve clean sample-laws constraints
 
 $(STAMP): pyproject.toml setup.py constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ office:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
 	fi
 
+# Debian's nginx (the light build) and its brotli_static module: the tests run
+# the site under the configuration `pufa server-config nginx` prints.
+nginx:
+	@if ! [ -x /usr/sbin/nginx ] || ! dpkg -s libnginx-mod-http-brotli-static >/dev/null 2>&1; then \
+		echo "正在安装 nginx-light 和 libnginx-mod-http-brotli-static（Debian 软件包）……"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null; \
+	fi
+
 # axe-core and acorn (npm registry): the accessibility tests and the check that our scripts are ES5.
 $(AXE): package.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -55,7 +64,7 @@ $(AXE): package.json
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: $(STAMP) browser office $(AXE)
+test: $(STAMP) browser office nginx $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from pufa.fingerprint import shipped
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -46,8 +47,8 @@ def main() -> None:
             (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
         subprocess.run([str(BIN / "pufa"), "build", "--site", str(work)], check=True, capture_output=True)
         html = (work / "site" / "screens" / "da-ting" / "index.html").read_bytes()
-        js = (work / "site" / "assets" / "pufa" / "screen.js").read_bytes()
-        css = (work / "site" / "assets" / "pufa" / "screen.css").read_bytes()
+        js = shipped(work / "site", "assets/pufa/screen.js").read_bytes()
+        css = shipped(work / "site", "assets/pufa/screen.css").read_bytes()
         slides = html.count(b'class="pufa-slide ')
         print(f"display page: HTML {len(html) / 1024:.1f} KB ({len(gzip.compress(html)) / 1024:.1f} KB gzip), "
               f"screen.js {len(js) / 1024:.1f} KB, screen.css {len(css) / 1024:.1f} KB, "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -158,6 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prune", action="store_true",
                    help="同时删除这个文件夹以前导入、现在已经没有的法律（会逐一列出）；"
                         "其他文件夹导入的和手工添加的法律不受影响")
+    _site_arg(p)
+
+    p = sub.add_parser("server-config", help="生成网站服务器（nginx）的配置：压缩、缓存、安全响应头",
+                       description="读取生成好的网站（先运行 pufa build），输出一段完整的 nginx server { } 配置："
+                                   "直接发送生成时压缩好的 .gz/.br 文件，网页不缓存、带散列的文件缓存一年，"
+                                   "404 页面，IPv4 和 IPv6，以及内容安全策略（CSP，不含 unsafe-inline）等安全响应头。"
+                                   "把输出保存成文件，放进 nginx 的 http { } 里。")
+    p.add_argument("server", metavar="服务器", choices=["nginx"], help="目前支持 nginx")
+    p.add_argument("--listen", metavar="地址:端口", help="监听的地址和端口，如 127.0.0.1:8080；默认 80 端口（IPv4 和 IPv6）")
+    p.add_argument("--brotli", action="store_true", help="服务器装了 ngx_brotli 模块时加上：同时发送 .br 文件")
     _site_arg(p)
 
     p = sub.add_parser("bundle", help="打包成离线版 zip（U 盘、展厅电脑直接打开）",
@@ -497,6 +508,29 @@ def cmd_build(args) -> int:
     return EXIT_OK
 
 
+def cmd_server_config(args) -> int:
+    from pufa import engine
+    from pufa.server_config import nginx
+
+    site = Path(args.site)
+    try:
+        settings, _config = engine.read_settings(site)
+    except (OSError, engine.SiteError) as exc:
+        print(f"错误  {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    built = settings.site_dir
+    if not (built / "index.html").is_file():
+        print(f"错误  还没有生成网站（{built} 里没有 index.html）：先运行 pufa build"
+              f"{'' if args.site == '.' else ' --site ' + args.site}，再运行本命令", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.listen and not re.fullmatch(r"(\[[0-9a-fA-F:]+\]|[0-9.]+|[A-Za-z0-9.-]+)?:?\d{1,5}", args.listen):
+        print(f"错误  --listen {args.listen} 写法不对：写成 端口（8080）或 地址:端口（127.0.0.1:8080、[::]:8080）",
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    print(nginx(built, settings.site_url, args.listen, args.brotli, settings.site_name), end="")
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     from pufa import engine
 
@@ -511,7 +545,7 @@ def cmd_serve(args) -> int:
 
 
 COMMANDS = {"init": cmd_init, "new": cmd_new, "build": cmd_build, "serve": cmd_serve,
-            "import-laws": cmd_import_laws, "import-docx": cmd_import_docx, "check": cmd_check, "images": cmd_images,
+            "import-laws": cmd_import_laws, "server-config": cmd_server_config, "import-docx": cmd_import_docx, "check": cmd_check, "images": cmd_images,
             "bundle": cmd_bundle, "poster": cmd_poster, "wechat": cmd_wechat}
 
 

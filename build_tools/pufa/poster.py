@@ -164,7 +164,12 @@ def make_for(item, page_dest_uri: str, settings, site_url: str | None = None) ->
 
 def render(env, poster: Poster) -> str:
     """The poster as a standalone HTML file (inline CSS, nothing loaded from elsewhere)."""
-    return env.get_template(TEMPLATE).render(poster=poster)
+    # The type sizes as classes, written in the template's one <style> block: the
+    # same block on every poster, so a strict security policy allows it by one
+    # hash (no style attributes; pufa.server_config).
+    most = int(TEXT_HEIGHT // (min(SUMMARY_SIZES) * SUMMARY_LINE)) + 1
+    return env.get_template(TEMPLATE).render(poster=poster, type_sizes={
+        "title": TITLE_SIZES, "summary": SUMMARY_SIZES, "lines": range(1, max(most, TITLE_LINES) + 1)})
 
 
 def pdf_name(title: str) -> str:

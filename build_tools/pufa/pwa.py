@@ -77,7 +77,8 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
             add(rel)
     for rel in ("index.html", "offline/index.html", "offline/sections.js", "manifest.webmanifest",
                 "search/index.html",
-                "search/search.js", "search/meta.js", "search/pinyin.js", "search/asks.js", "search/ts.js",
+                *(x.relative_to(site_dir).as_posix() for x in sorted(site_dir.glob("search/search*.js"))),
+                "search/meta.js", "search/pinyin.js", "search/asks.js", "search/ts.js",
                 "search/elsewhere.js"):
         add(rel)
     listings = sorted(u for u, s in page_urls.items() if u.endswith("index.html") and u.count("/") <= 2)

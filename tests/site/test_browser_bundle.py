@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from pufa import browser_bundle, pwa, usage
+from pufa.fingerprint import shipped
 from pufa.content import types as T
 from pufa.search.text import fnv1a
 
@@ -17,7 +18,7 @@ SHIPPED = ("assets/pufa/pufa.js", "search/search.js")
 
 def shipped_registry(site) -> dict:
     """REGISTRY as the built (minified) pufa.js carries it."""
-    text = (site / "assets" / "pufa" / "pufa.js").read_text(encoding="utf-8")
+    text = shipped(site, "assets/pufa/pufa.js").read_text(encoding="utf-8")
     at = re.search(r"var REGISTRY\s*=\s*", text)
     assert at, "pufa.js starts with the generated REGISTRY"
     data, _ = json.JSONDecoder().raw_decode(text, at.end())
@@ -73,17 +74,19 @@ def test_every_source_is_joined_once_and_not_shipped(sample_site):
     listed = [m for b in browser_bundle.BUNDLES.values() for m in b.modules]
     assert set(listed) == sources, "a source in pufa/browser/ that no bundle joins (or the reverse)"
     assert set(browser_bundle.BUNDLES) == set(SHIPPED)
-    assert sorted(p.name for p in (site / "assets" / "pufa").glob("*.js")) == ["pufa.js", "screen.js"]
-    shipped = {p.relative_to(site).as_posix() for p in site.rglob("*.js")}
+    assert [re.sub(r"\.[0-9a-f]{8}\.min", "", p.name) for p in sorted((site / "assets" / "pufa").glob("*.js"))] \
+        == ["pufa.js", "screen.js"]
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.js")}
     for name in sources - {"search.js"}:
-        assert not any(rel.endswith("/" + name) for rel in shipped), name
+        assert not any(rel.endswith("/" + name) for rel in built), name
     sw = (site / "sw.js").read_text(encoding="utf-8")
-    assert "assets/pufa/pufa.js" in sw and "search/search.js" in sw
+    for rel in SHIPPED:
+        assert shipped(site, rel).relative_to(site).as_posix() in sw, rel
     assert "core.js" not in sw and "browser/" not in sw
     # The shipped files are the joined sources, minified (nothing else writes them).
     from pufa.minify import minify_text
     for rel in SHIPPED:
-        assert (site / rel).read_text(encoding="utf-8") == minify_text(browser_bundle.join(rel), ".js"), rel
+        assert shipped(site, rel).read_text(encoding="utf-8") == minify_text(browser_bundle.join(rel), ".js"), rel
 
 
 def test_one_fnv1a_for_search_and_pin_matches_python():

@@ -4,6 +4,7 @@ import datetime as dt
 import yaml
 
 from conftest import copy_sample, pufa
+from pufa.fingerprint import shipped
 
 
 def test_help_is_chinese():
@@ -31,7 +32,7 @@ def test_init_empty_builds_outside_the_repository(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (site / "site" / "index.html").is_file()
     assert (site / "site" / "lessons" / "index.html").is_file()
-    assert (site / "site" / "assets" / "pufa" / "pufa.css").is_file()
+    assert shipped(site / "site", "assets/pufa/pufa.css").is_file()
 
 
 def test_init_with_sample_content(tmp_path):

@@ -7,8 +7,9 @@
    the site's root and small helpers. */
 var pufa = window.pufa = window.pufa || {};
 var self = document.currentScript;
-// The site's root URL, from where this file is (assets/pufa/pufa.js).
-pufa.root = self ? self.src.replace(/assets\/pufa\/pufa\.js(\?.*)?$/, "") : "";
+// The site's root URL, from where this file is (assets/pufa/pufa.js, or
+// pufa.1a2b3c4d.min.js in a built site: pufa/fingerprint.py).
+pufa.root = self ? self.src.replace(/assets\/pufa\/pufa\.(?:[0-9a-f]{8}\.min\.)?js(\?.*)?$/, "") : "";
 
 function each(list, fn) {
   for (var i = 0; i < list.length; i++) fn(list[i], i);

@@ -11,10 +11,11 @@
 var pufa = window.pufa = window.pufa || {};
 var script = document.currentScript || (function () {
   var all = document.getElementsByTagName("script");
-  for (var i = all.length - 1; i >= 0; i--) if (/search\/search\.js/.test(all[i].src)) return all[i];
+  for (var i = all.length - 1; i >= 0; i--) if (/search\/search\.(?:[0-9a-f]{8}\.min\.)?js/.test(all[i].src)) return all[i];
   return all[all.length - 1];
 })();
-var base = script.src.replace(/search\.js(\?.*)?$/, "");     // …/search/
+// (search.js, or search.1a2b3c4d.min.js in a built site: pufa/fingerprint.py)
+var base = script.src.replace(/search\.(?:[0-9a-f]{8}\.min\.)?js(\?.*)?$/, "");     // …/search/
 var siteRoot = base.replace(/search\/$/, "");                // …/
 var fileMode = location.protocol === "file:";
 

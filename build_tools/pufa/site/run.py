@@ -19,6 +19,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from pufa import fingerprint
 from pufa import poster as posters
 from pufa import pwa, usage
 from pufa.backup import is_working_file
@@ -33,6 +34,7 @@ from pufa.laws.compare import comparison_src
 from pufa.laws.library import LAWS_FOLDER, STATUS_LABELS
 from pufa.laws.render import Linker, law_html, law_outline, link_html
 from pufa.minify import minify_site
+from pufa.precompress import precompress_site
 from pufa.offline import localise_material_bundle
 from pufa.screens import site as screen_site
 from pufa.search.site_index import SEARCH_PAGE, SiteIndex
@@ -70,6 +72,7 @@ class Run:
         self.preview_findings = preview.by_file(model.findings) if preview_mode else None
         self.wechat: dict[str, str] = {}             # pufa serve: dest_uri -> the page's 公众号 article
         self.wechat_markdown = None
+        self.assets: dict[str, str] = {}             # pufa's own files: plain name -> fingerprinted
         self.finished = False
         # pufa serve: the previous build's memory; the pages to render again (None: all).
         self.memory = memory
@@ -294,6 +297,15 @@ class Run:
             html = wrap_case_sections(html)
         return html
 
+    def plan_assets(self, theme_dirs) -> None:
+        """Before the templates: the fingerprinted names of pufa's own files (not in a preview)."""
+        if not self.preview:
+            self.assets = fingerprint.plan(theme_dirs)
+
+    def asset(self, rel: str) -> str:
+        """Jinja filter pufa_asset: the name a page loads one of pufa's files by."""
+        return self.assets.get(rel, rel)
+
     def page_context(self, src_uri: str, dest_uri: str) -> None:
         """Before the page's template: note its poster (written in `finish`)."""
         item = self.model.item(src_uri)
@@ -367,6 +379,7 @@ class Run:
             localise_material_bundle(site_dir)
             write_bundle(site_dir)               # pufa's scripts, joined from their modules
             minify_site(site_dir)
+            fingerprint.apply(site_dir, self.assets)    # (the names the pages were given)
             if not self.settings.material_search:
                 # Material's own search (lunr and its worker) is not used: pufa has its own.
                 for folder in ("lunr", "workers"):
@@ -387,6 +400,10 @@ class Run:
             pwa.write_offline(site_dir, site_name=s.site_name, description=s.site_description,
                               theme_color=o.theme_color, precache_mb=o.precache_mb,
                               logo=s.docs_dir / s.logo if s.logo else None, pages=self.offline_pages)
+        # Very last, after every file is written: the copies a web server sends compressed
+        # (not for a preview, nor for the offline zip, which no server serves).
+        if not self.preview and self.settings.use_directory_urls:
+            precompress_site(site_dir)
 
     def cancel(self) -> None:
         if self.search is not None:

@@ -112,6 +112,8 @@ class PufaPlugin(BasePlugin[PufaConfig]):
                             page.url if page is not None else "")
 
         env.filters["pufa_cite"] = cite
+        run.plan_assets(config.theme.dirs)
+        env.filters["pufa_asset"] = run.asset
         # Material's page config (translations) as UTF-8, not \uXXXX: 0.4 MB less over the law library.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         if run.memory is not None:         # pufa serve: templates compiled once, not after every save
