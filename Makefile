@@ -1,7 +1,7 @@
 # pufa — two commands on a fresh Linux machine:
 #   make build   set up .venv, build the sample site into site/
 #   make test    the same set-up, Chromium, CJK fonts, LibreOffice and nginx, then the whole test suite
-#   make bench   benchmarks (plain Material vs pufa)
+#   make bench   benchmarks (plain Material vs pufa, Lighthouse under nginx)
 #   make constraints   re-pin constraints.txt to the newest versions pyproject.toml allows
 
 PYTHON ?= python3
@@ -18,7 +18,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # they are what pufa needs as a library.  See docs/decisions/0008.
 PINS   := -c constraints.txt --build-constraint constraints.txt
 
-.PHONY: build test bench browser office nginx serve clean sample-laws constraints
+.PHONY: build test bench browser office nginx java serve clean sample-laws constraints
 
 $(STAMP): pyproject.toml setup.py constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,17 +57,25 @@ nginx:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null; \
 	fi
 
-# axe-core and acorn (npm registry): the accessibility tests and the check that our scripts are ES5.
+# Java for the Nu HTML Checker (vnu-jar from npm): every built page is valid HTML.
+java:
+	@if ! command -v java >/dev/null; then \
+		echo "正在安装 default-jre-headless（Debian 软件包）……"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+
+# axe-core, acorn and vnu-jar (npm registry): the accessibility tests, the check that our scripts are ES5, valid HTML.
 $(AXE): package.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: $(STAMP) browser office nginx $(AXE)
+test: $(STAMP) browser office nginx java $(AXE)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) browser nginx
 	$(BIN)/python -m pip install --quiet $(PINS) -e '.[test,bench]'
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/laws_bench.py
@@ -77,9 +85,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/memory_bench.py
 	$(BIN)/python bench/preview_bench.py
+	$(BIN)/python bench/lighthouse_bench.py
 
 clean:
-	rm -rf site .pufa-build-* .pufa-old-*
+	rm -rf site .pufa-build-* .pufa-old-* .bench-node
 
 # Re-pin: the newest releases pyproject.toml allows, in a throwaway venv.  Then
 # `make build` and compare site/ with the previous build before committing.

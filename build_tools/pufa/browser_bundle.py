@@ -41,7 +41,6 @@ BUNDLES: dict[str, Bundle] = {
         "core.js",          # window.pufa, the site's root, each/today/getParam
         "hash.js",          # fnv1a, shared with search.js
         "law-status.js",    # law statuses on the reader's clock (尚未生效 → 现行有效)
-        "campaigns.js",     # campaigns by the reader's date, 近期活动预告
         "listings.js",      # listing and law-category filters, guide checklists
         "citations.js",     # article previews on cited laws
         "compare-view.js",  # 新旧对照: redline, new text only, old text only
@@ -96,6 +95,24 @@ def join(name: str) -> str:
         parts.append(f"/* ---- {module} ---- */\n{text.rstrip()}")
     parts.append("})();")
     return "\n".join(parts) + "\n"
+
+
+INLINE = SOURCES / "inline"
+
+
+def inline(name: str) -> str:
+    """A script of browser/inline/, minified, for a template to write inside <script>.
+
+    Such scripts run where the page says them, before the first paint (what
+    they show must not move the page).  Their text is the same on every page,
+    so the Content-Security-Policy allows each by one hash.
+    """
+    from pufa.minify import minify_text
+
+    text = minify_text((INLINE / name).read_text(encoding="utf-8"), ".js").strip()
+    if "</" in text or "<!--" in text:
+        raise ValueError(f"browser/inline/{name}: an inline script must not contain </ or <!--")
+    return text
 
 
 def write_bundle(site_dir: Path) -> list[Path]:

@@ -26,6 +26,7 @@ MADE_SECTIONS = {
     "screens": "展示屏",
     "usage": "一体机使用统计",
     "offline": "离线阅读",
+    "site-map": "网站地图",
     "search": "搜索索引（离线搜索法律）",   # the index files (see plan), not the search page
     "home": "首页",
 }
@@ -59,7 +60,7 @@ def site_version(site_dir: Path) -> str:
 FORM_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".odt", ".ods")
 
 
-def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
+def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str], shell: tuple[str, ...] = ()) -> Plan:
     """page_urls: URL (relative to the site root) -> section ('laws', 'lessons' …)."""
     p = Plan(version=site_version(site_dir))
 
@@ -75,6 +76,8 @@ def plan(site_dir: Path, budget_bytes: int, page_urls: dict[str, str]) -> Plan:
         if path.is_file() and rel.endswith(SHELL_SUFFIXES) and "/fonts/" not in rel \
                 and "/workers/" not in rel and "lunr" not in rel:
             add(rel)
+    for rel in shell:               # what every page shows besides assets/ (the footer's 党政机关网站标识)
+        add(rel)
     for rel in ("index.html", "offline/index.html", "offline/sections.js", "manifest.webmanifest",
                 "search/index.html",
                 *(x.relative_to(site_dir).as_posix() for x in sorted(site_dir.glob("search/search*.js"))),
@@ -210,7 +213,7 @@ def make_icon(size: int, color: str, path: Path, logo: Path | None = None) -> No
 
 
 def write_offline(site_dir: Path, *, site_name: str, description: str, theme_color: str,
-                  precache_mb: int, logo: Path | None, pages: dict[str, str]) -> Plan:
+                  precache_mb: int, logo: Path | None, pages: dict[str, str], shell: tuple[str, ...] = ()) -> Plan:
     """Icons, manifest, the offline sections and the service worker, for a built site.
 
     Runs last: the precache lists every file as it will be served."""
@@ -223,7 +226,7 @@ def write_offline(site_dir: Path, *, site_name: str, description: str, theme_col
     sections = site_dir / "offline" / "sections.js"
     sections.parent.mkdir(parents=True, exist_ok=True)
     sections.write_text("", encoding="utf-8")   # listed in the precache; written below
-    result = plan(site_dir, precache_mb * 1024 * 1024, pages)
+    result = plan(site_dir, precache_mb * 1024 * 1024, pages, shell)
     sections.write_text(
         "window.pufaOffline=" + json.dumps({"version": result.version, "precacheBytes": result.precache_bytes,
                                              "sections": result.sections}, ensure_ascii=False,

@@ -6,85 +6,32 @@ from __future__ import annotations
 
 import gzip
 import shutil
-import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample, free_port, pufa
+from conftest import copy_sample, pufa
+from nginx_site import BROTLI_MODULE, NginxMissing, serving
 
 pytestmark = pytest.mark.browser
-
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-
-
-def nginx_exe() -> str:
-    exe = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-    if exe is None:
-        pytest.fail("缺少 nginx：请用 make test 运行（会自动安装 Debian 的 nginx-light）")
-    return exe
 
 
 @pytest.fixture(scope="module")
 def nginx_site():
-    # Its own folder, readable by the unprivileged worker (pytest's are 0700).
+    # Its own folder, readable by nginx's unprivileged worker (pytest's are 0700).
     work = Path(tempfile.mkdtemp(prefix="pufa-nginx-"))
     work.chmod(0o755)
     try:
         root = copy_sample(work / "s")
         pufa("build", "--site", str(root), check=True)
-        port = free_port()
-        args = ["server-config", "nginx", "--listen", f"127.0.0.1:{port}", "--site", str(root)]
-        if BROTLI_MODULE.exists():
-            args.append("--brotli")
-        server = pufa(*args, check=True).stdout
-        (work / "server.conf").write_text(server, encoding="utf-8")
-        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (work / "tmp" / sub).mkdir(parents=True)
-        import os
-        user = "user nobody nogroup;\n" if os.geteuid() == 0 else ""
-        (work / "nginx.conf").write_text(
-            (f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else "") + user +
-            f"""daemon off;
-worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {work}/tmp/body;
-    proxy_temp_path {work}/tmp/proxy;
-    fastcgi_temp_path {work}/tmp/fastcgi;
-    uwsgi_temp_path {work}/tmp/uwsgi;
-    scgi_temp_path {work}/tmp/scgi;
-    include {work}/server.conf;
-}}
-""", encoding="utf-8")
-        for path in [work, *work.rglob("*")]:
-            path.chmod(path.stat().st_mode | 0o755 if path.is_dir() else path.stat().st_mode | 0o644)
-        check = subprocess.run([nginx_exe(), "-t", "-p", str(work), "-c", str(work / "nginx.conf"),
-                                "-e", str(work / "error.log")], capture_output=True, text=True)
-        assert check.returncode == 0, check.stderr
-        proc = subprocess.Popen([nginx_exe(), "-p", str(work), "-c", str(work / "nginx.conf"),
-                                 "-e", str(work / "error.log")], stderr=subprocess.PIPE)
-        base = f"http://127.0.0.1:{port}/"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base, timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         try:
-            yield base, root / "site", server
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            with serving(root, work) as (base, server):
+                yield base, root / "site", server
+        except NginxMissing as exc:
+            pytest.fail(str(exc))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,7 +1,6 @@
 function start() {
   showLawStatuses();
   setUpPrint();
-  showCampaigns();
   setUpFilters();
   setUpChecklists();
   setUpCitations();

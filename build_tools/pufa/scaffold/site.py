@@ -76,6 +76,14 @@ plugins:
       filing:
         icp: ""          # ICP 备案号，如 京ICP备12345678号-1；填写后显示在页脚
         police: ""       # 公安备案号，如 京公网安备11010502030000号
+      government: {government}   # 政府网站：每页带检查用的 meta 标签，页脚带标识和找错链接，pufa check 查栏目更新
+      gov:               # 政府网站检查要求的信息（government: true 时必填）
+        site_code: {site_code}    # 网站标识码（10 位数字）
+        host: {host}              # 主办单位（不写就用上面的单位名称）
+        badge: {badge}            # 党政机关网站标识图片，放在 content 里，如 images/dzjg.png
+        badge_link: {badge_link}  # 标识的核验链接
+        report_url: {report_url}  # 「我为政府网站找错」链接（带本站标识码）
+        contact: {contact}        # 联系方式，如 电话 0571-00000000，邮箱 sfj@example.gov.cn
       home:
         lessons: 6       # 首页显示几篇最新普法课堂
         guides: 6        # 首页显示几个办事指南
@@ -105,6 +113,14 @@ SAMPLE_SETTINGS = dict(
     phone="0000-66880000",
     pin="2468",
     region="",
+    # Fictional, as the whole sample: replaced before the site goes live.
+    government=True,
+    site_code="0000000000",
+    host="示例市云溪区司法局（示例）",
+    badge="images/gov-badge-sample.png",
+    badge_link="https://bszs.conac.cn/",
+    report_url="https://zfwzzc.www.gov.cn/",
+    contact="电话 0000-66880000，邮箱 sfj@example.gov.cn（示例）",
 )
 
 EMPTY_SETTINGS = dict(
@@ -117,6 +133,7 @@ EMPTY_SETTINGS = dict(
     phone="",
     pin="",
     region="",
+    government=False, site_code="", host="", badge="", badge_link="", report_url="", contact="",
 )
 
 

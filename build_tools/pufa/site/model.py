@@ -9,7 +9,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from pufa import filecache
+from pufa import filecache, government
 from pufa.backup import is_working_file
 from pufa.check import domain, files, fixer, links, pasted, placeholders
 from pufa.content import quiz
@@ -102,6 +102,7 @@ def load(settings: Settings, today: dt.date | None = None, fix: bool = False) ->
     blocking += [f for f in index.findings if f.is_error]
     found += _duplicate_titles(index, root)
     found += domain.check(index, model.today)
+    found += _government(settings, index, root, model.today)
 
     # Bodies: placeholders and links (front-matter text values too).
     anchors = {rel: filecache.get("anchors", docs_dir / rel, lambda fm=fm: links.anchors_of(fm.body))
@@ -244,3 +245,20 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
             out.append(f)
     out.sort(key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
     return out
+
+
+def _government(settings: Settings, index, root: str, today) -> list[Finding]:
+    """A site marked government: true: its required settings and its columns (pufa.government)."""
+    pufa = settings.pufa
+    if not government.is_government(pufa):
+        return []
+    config_shown = settings.config_file.name
+    try:
+        text = settings.config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    found = government.check_settings(pufa.gov, config_shown, text,
+                                      lambda rel: (settings.docs_dir / rel.lstrip("/")).is_file(),
+                                      bureau_name=getattr(pufa.bureau, "name", "") or "")
+    found += government.check_columns(index, pufa.home, today, root)
+    return found

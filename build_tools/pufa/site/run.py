@@ -30,6 +30,7 @@ from pufa.content import types as T
 from pufa.content import views
 from pufa.content.case_layout import wrap_case_sections
 from pufa.htmlcompact import compact
+from pufa.htmlvalid import valid_html
 from pufa.laws.compare import comparison_src
 from pufa.laws.library import LAWS_FOLDER, STATUS_LABELS
 from pufa.laws.render import Linker, law_html, law_outline, link_html
@@ -50,6 +51,9 @@ LISTING_TEMPLATES = {T.DOCUMENT.key: "pufa/document-register.html"}
 
 def listing_template(ctype: T.ContentType) -> str:
     return LISTING_TEMPLATES.get(ctype.key, "pufa/listing.html")
+
+
+SITE_MAP_PAGE = "site-map/index.md"
 
 
 class Run:
@@ -132,6 +136,9 @@ class Run:
             add(TIMELINE_SRC, {"title": "党史时间轴"})
         if self.settings.search_enabled:
             add(SEARCH_PAGE, {"title": "搜索", "template": "pufa/search.html", "hide": ["navigation", "toc"]})
+        # 网站地图: every column and its pages (linked from every footer; inspections ask for it).
+        add(SITE_MAP_PAGE, {"title": "网站地图", "template": "pufa/site-map.html",
+                            "hide": ["navigation", "toc"], "search": {"exclude": True}})
         if self.settings.offline_enabled:
             add(OFFLINE_PAGE, {"title": "离线阅读", "template": "pufa/offline.html",
                                "hide": ["navigation", "toc"], "search": {"exclude": True}})
@@ -332,7 +339,18 @@ class Run:
             banner = preview.banner(self.preview_findings, f"{self.model.root}/{src_uri}")
             output = output.replace("</body>", banner + "</body>", 1)
             output = self._wechat(output, src_uri, dest_uri, url)
-        return compact(output)
+        return compact(valid_html(output))
+
+    def shell_files(self) -> tuple[str, ...]:
+        """Files every page shows outside assets/: the offline shell caches them too."""
+        gov = getattr(self.settings.pufa, "gov", None) if self.settings.pufa is not None else None
+        badge = (getattr(gov, "badge", "") or "").strip().lstrip("/") if gov is not None else ""
+        dest = self.files.get(badge, (None, None))[1] if badge else None
+        return (dest,) if dest else ()
+
+    def static_page(self, output: str) -> str:
+        """A page made from a template alone (404.html): valid and compact like the others."""
+        return compact(valid_html(output))
 
     def _wechat(self, output: str, src_uri: str, dest_uri: str, url: str) -> str:
         """pufa serve: the page's 公众号 article beside it (written in `finish`) and the button that copies it."""
@@ -399,7 +417,8 @@ class Run:
             o, s = self.settings.offline, self.settings
             pwa.write_offline(site_dir, site_name=s.site_name, description=s.site_description,
                               theme_color=o.theme_color, precache_mb=o.precache_mb,
-                              logo=s.docs_dir / s.logo if s.logo else None, pages=self.offline_pages)
+                              logo=s.docs_dir / s.logo if s.logo else None, pages=self.offline_pages,
+                              shell=self.shell_files())
         # Very last, after every file is written: the copies a web server sends compressed
         # (not for a preview, nor for the offline zip, which no server serves).
         if not self.preview and self.settings.use_directory_urls:

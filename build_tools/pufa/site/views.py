@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from pufa import poster as posters
 from pufa import qr
-from pufa import usage
+from pufa import government, usage
 from pufa.content import documents, quiz
 from pufa.content import types as T
 from pufa.content import views
@@ -16,7 +16,7 @@ from pufa.content.forms import forms_of
 from pufa.laws.library import CATEGORY_BY_SLUG, SLUG_BY_CATEGORY, STATUS_LABELS, STATUS_ORDER
 from pufa.laws import compare
 from pufa.laws.compare import comparison_src
-from pufa.laws.facts import RANK_ORDER
+from pufa.laws.facts import RANK_ORDER, facts_of
 from pufa.laws.render import status_note
 from pufa.dates import cn_date
 from pufa.screens.site import ScreenSite
@@ -48,6 +48,72 @@ class SiteView:
         self.cn_date = cn_date
         self.tel_href = views.tel_href
         self.police_code = views.police_code
+
+    # -- 政府网站 (government: true) ------------------------------------------
+    @property
+    def government(self) -> bool:
+        return government.is_government(self.settings)
+
+    @property
+    def gov(self):
+        return getattr(self.settings, "gov", None) if self.settings is not None else None
+
+    def gov_host(self) -> str:
+        gov = self.gov
+        return (getattr(gov, "host", "") if gov else "") or self.settings.bureau.name
+
+    def gov_meta(self) -> list[tuple[str, str]]:
+        """The inspection's meta tags for this page (SiteName … ContentSource)."""
+        if not self.government:
+            return []
+        src, column, article = self._page.src_uri, None, None
+        entry = self._run.law_entry(src)
+        if self.ctype is not None and src == f"{self.ctype.folder}/index.md":
+            column = government.Column(self.ctype.key, self.ctype.label, government.COLUMN_TYPES[self.ctype.key])
+        elif src.startswith("laws/") and src.endswith("index.md") and entry is None:
+            column = government.Column("laws", self._page.meta.get("title") or "法律法规库", government.LAWS_COLUMN_TYPE)
+        elif entry is not None:
+            facts = facts_of(entry.doc, entry.category)
+            article = {"title": entry.title, "source": facts.issuer,
+                       "date": facts.promulgated.isoformat() if facts.promulgated else ""}
+        elif self.item is not None and not self.item.is_listing:
+            article = {"title": self.item.meta.get("title") or "", "date": government.pub_date(self.item.meta),
+                       "source": self.item.meta.get("source") or ""}
+        gov = self.gov
+        if article is not None and not article["source"]:
+            article["source"] = self.gov_host()
+        return government.meta_tags(site_name=self.site_name, site_url=self._run.settings.site_url, gov=gov,
+                                    column=column, article=article)
+
+    def badge(self) -> dict | None:
+        """党政机关网站标识: its URL and size (the footer keeps its room: no layout shift)."""
+        badge = (getattr(self.gov, "badge", "") if self.gov else "").strip().lstrip("/")
+        url = self.url_of(badge) if badge else ""
+        if not url:
+            return None
+        try:
+            from PIL import Image
+            with Image.open(self._run.settings.docs_dir / badge) as im:
+                width, height = im.size
+        except OSError:
+            return None
+        return {"url": url, "width": width, "height": height}
+
+    def site_map(self) -> list[dict]:
+        """网站地图: every column with its pages (the law library by category)."""
+        out = []
+        for ctype in T.TYPES:
+            items = [i for i in self.index.of_type(ctype) if not i.is_listing and not i.is_draft]
+            if items:
+                out.append({"title": ctype.label, "url": self.section_url(ctype.key),
+                            "pages": [{"title": i.meta.get("title") or "", "url": self.url_of(i.src_uri)}
+                                      for i in items]})
+        if self._run.settings.laws is not None and self._run.model.laws is not None:
+            cats = self._run.model.laws.categories()
+            out.append({"title": "法律法规库", "url": self.url_of("laws/index.md"),
+                        "pages": [{"title": f"{c['name']}（{c['count']} 部）",
+                                   "url": self.url_of(f"laws/{c['slug']}/index.md")} for c in cats]})
+        return out
 
     def listing(self, key: str | None = None) -> dict:
         ctype = T.find_type(key) if key else self.ctype

@@ -16,6 +16,16 @@ class FilingConfig(base.Config):
     police = c.Type(str, default="")        # 公安备案号，如 京公网安备11010502030000号
 
 
+class GovConfig(base.Config):
+    # 政府网站（government: true）：检查指标要求每页和页脚都有的信息。
+    site_code = c.Type(str, default="")     # 网站标识码（10 位）
+    host = c.Type(str, default="")          # 主办单位，默认用 bureau.name
+    badge = c.Type(str, default="")         # 党政机关网站标识图片（content 里的路径）
+    badge_link = c.Type(str, default="")    # 标识的核验链接
+    report_url = c.Type(str, default="")    # 「我为政府网站找错」链接
+    contact = c.Type(str, default="")       # 联系方式（电话、邮箱）
+
+
 class HomeConfig(base.Config):
     lessons = c.Type(int, default=6)        # 首页显示最新普法课堂的数量
     guides = c.Type(int, default=6)
@@ -39,6 +49,9 @@ class PufaConfig(base.Config):
     region = c.Type(str, default="")
     bureau = c.SubConfig(BureauConfig)
     filing = c.SubConfig(FilingConfig)
+    # 政府网站：页面带检查用的 meta 标签、页脚带标识和找错链接，pufa check 查栏目更新。
+    government = c.Type(bool, default=False)
+    gov = c.SubConfig(GovConfig)
     home = c.SubConfig(HomeConfig)
     search = c.SubConfig(SearchConfig)
     kiosk = c.SubConfig(KioskConfig)

@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from pufa import engine, yamlio
+from pufa.browser_bundle import inline as inline_script
 from pufa.content.slug import page_dest_uri, slugify_path
 from pufa.plugins.content.config import PufaConfig
 from pufa.plugins.content.nav import drop_from_nav
@@ -114,6 +115,7 @@ class PufaPlugin(BasePlugin[PufaConfig]):
         env.filters["pufa_cite"] = cite
         run.plan_assets(config.theme.dirs)
         env.filters["pufa_asset"] = run.asset
+        env.globals["pufa_inline_script"] = lambda name: Markup(inline_script(name))
         # Material's page config (translations) as UTF-8, not \uXXXX: 0.4 MB less over the law library.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         if run.memory is not None:         # pufa serve: templates compiled once, not after every save
@@ -149,6 +151,9 @@ class PufaPlugin(BasePlugin[PufaConfig]):
             page.content = ""              # written: a law page's HTML is not kept
         return self.run.post_page(output, src_uri=page.file.src_uri, dest_uri=page.file.dest_uri,
                                   url=page.url, title=title, meta=page.meta or {}, is_homepage=page.is_homepage)
+
+    def on_post_template(self, output_content, template_name, config):
+        return self.run.static_page(output_content)      # 404.html and the like
 
     def on_post_build(self, config):
         self.run.finish(Path(config.site_dir), self.env)
