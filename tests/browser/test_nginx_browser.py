@@ -102,3 +102,10 @@ def test_offline_reading_and_search_work_under_the_policy(nginx_site, new_page):
     page.goto(base + "search/?q=" + urllib.request.quote("离婚后孩子归谁"))
     page.locator(".pufa-result").first.wait_for()
     assert page.locator(".pufa-result").count() > 0
+    # After that visit, with the network gone: pages and the search still answer.
+    page.context.set_offline(True)
+    for path in ("", "lessons/", "guides/"):
+        page.goto(base + path)
+        assert page.locator("h1").first.is_visible(), path
+    page.goto(base + "search/?q=" + urllib.request.quote("法律援助"))
+    page.locator(".pufa-result").first.wait_for()
